@@ -1,0 +1,74 @@
+# One recipe for authors, CI and the GitHub workflow. `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON   ?= python3
+VENV     := .venv
+BIN      := $(VENV)/bin
+PY       := $(BIN)/python
+STAMP_PY := $(VENV)/.installed
+STAMP_JS := node_modules/.installed
+
+# Reproducible output: dates come from the last commit, never from the clock.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1764028800)
+export SOURCE_DATE_EPOCH
+# Material prints an end-of-life banner for MkDocs 2 on every run; it says nothing about this site.
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONPATH := $(CURDIR)/scripts
+# Where the site is published and where its sources live. A GitHub Pages project site of
+# github.com/OWNER/REPO lives at https://OWNER.github.io/REPO/; the defaults follow the `origin` remote,
+# so a fork builds its own URLs. Set SITE_URL, REPO_URL (and EDIT_URI) to override.
+ORIGIN   := $(shell git remote get-url origin 2>/dev/null | sed -nE 's#^(https://|git@)github\.com[/:]([^/]+)/([^/]+)$$#\2/\3#p' | sed 's/\.git$$//')
+ifneq ($(ORIGIN),)
+SITE_URL ?= https://$(firstword $(subst /, ,$(ORIGIN))).github.io/$(lastword $(subst /, ,$(ORIGIN)))/
+REPO_URL ?= https://github.com/$(ORIGIN)
+endif
+ifneq ($(REPO_URL),)
+EDIT_URI ?= edit/main/docs/
+export REPO_URL EDIT_URI
+endif
+ifneq ($(SITE_URL),)
+export SITE_URL
+endif
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help setup site serve check sync test bench fonts clean
+
+help: ## list the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /  make \1\t/' | expand -t 16
+
+$(STAMP_PY): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --disable-pip-version-check -q -r requirements.txt
+	touch $@
+
+$(STAMP_JS): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+setup: $(STAMP_PY) ## create the Python environment from the pinned requirements.txt
+
+site: $(STAMP_PY) ## check the translations, then build the site into site/ (strict)
+	$(PY) -m i18ncheck
+	$(PY) -m mkdocs build --strict --clean
+
+serve: $(STAMP_PY) ## preview with live reload at http://127.0.0.1:8000/
+	$(PY) -m mkdocs serve --strict --livereload
+
+check: $(STAMP_PY) ## run the translation check over docs/ (add FORMAT=json or FORMAT=github)
+	$(PY) -m i18ncheck --format $(or $(FORMAT),text)
+
+sync: $(STAMP_PY) ## record translations as synced with their source: make sync FILES="docs/article.ru.md"
+	$(PY) -m i18ncheck sync $(FILES)
+
+test: $(STAMP_PY) $(STAMP_JS) ## set up and run every test (browser tests included)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: $(STAMP_PY) $(STAMP_JS) ## run the benchmark; writes bench/results.json and bench/results.md
+	$(PY) scripts/bench.py
+
+fonts: $(STAMP_PY) $(STAMP_JS) ## regenerate the self-hosted font subsets from @fontsource/roboto
+	$(PY) -m sitekit.fonts
+
+clean: ## remove the built site and caches (keeps the environments)
+	rm -rf site .pytest_cache .hypothesis

@@ -1,0 +1,96 @@
+"""Facts about the project read from its one configuration, ``mkdocs.yml``.
+
+The language list lives in ``mkdocs.yml`` only (``plugins: - i18n: languages:``); everything else reads
+it from here. ``mkdocs.utils.yaml.yaml_load`` understands the ``!ENV`` and ``!!python/...`` tags that
+``yaml.safe_load`` rejects.
+"""
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from mkdocs.utils.yaml import yaml_load
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class ConfigError(Exception):
+    """``mkdocs.yml`` cannot tell what the project needs; the message says what to write instead."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+    default: bool
+
+    @property
+    def prefix(self) -> str:
+        """The URL path of the language's root, relative to the site root ('' for the default)."""
+        return "" if self.default else f"{self.code}/"
+
+
+@dataclasses.dataclass(frozen=True)
+class Project:
+    root: Path
+    docs_dir: Path
+    site_url: str
+    languages: tuple[Language, ...]
+
+    def site_url_from(self, value: str | None) -> str:
+        """``value`` (the resolved ``site_url`` of a build) as a base URL ending in '/'."""
+        value = value or self.site_url
+        return value if value.endswith("/") else value + "/"
+
+    @property
+    def default(self) -> Language:
+        return next(lang for lang in self.languages if lang.default)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(lang.code for lang in self.languages)
+
+    def language(self, code: str) -> Language:
+        for lang in self.languages:
+            if lang.code == code:
+                return lang
+        raise KeyError(code)
+
+
+def _i18n_options(plugins) -> dict:
+    for item in plugins or ():
+        if isinstance(item, dict) and "i18n" in item:
+            return item["i18n"] or {}
+    raise ConfigError("mkdocs.yml: no 'i18n' entry under 'plugins' (add mkdocs-static-i18n with its languages)")
+
+
+def load(root: Path | str = ROOT) -> Project:
+    """Read ``mkdocs.yml`` under ``root``."""
+    root = Path(root)
+    path = root / "mkdocs.yml"
+    try:
+        with path.open(encoding="utf-8") as fh:
+            config = yaml_load(fh) or {}
+    except OSError as exc:
+        raise ConfigError(f"{path.name}: cannot read ({exc.strerror})") from None
+    except Exception as exc:  # a YAML error: report it as configuration, never as a traceback
+        raise ConfigError(f"{path.name}: not valid YAML ({exc})") from None
+    options = _i18n_options(config.get("plugins"))
+    languages = []
+    for entry in options.get("languages") or ():
+        if not isinstance(entry, dict) or "locale" not in entry:
+            raise ConfigError("mkdocs.yml: every i18n language needs 'locale' (e.g. '- locale: kk')")
+        languages.append(Language(entry["locale"], entry.get("name", entry["locale"]), bool(entry.get("default"))))
+    if not languages:
+        raise ConfigError("mkdocs.yml: plugins.i18n.languages is empty (list kk, ru and en)")
+    if sum(lang.default for lang in languages) != 1:
+        raise ConfigError("mkdocs.yml: exactly one i18n language needs 'default: true'")
+    site_url = str(config.get("site_url") or "/")
+    if not site_url.endswith("/"):
+        site_url += "/"
+    return Project(
+        root=root,
+        docs_dir=root / str(config.get("docs_dir", "docs")),
+        site_url=site_url,
+        languages=tuple(languages),
+    )
