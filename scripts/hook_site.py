@@ -1,8 +1,9 @@
 """MkDocs hook: the site-wide pieces static-i18n and Material leave open.
 
-A thin adapter over ``sitekit``: per-language search indexes, sitemaps with alternates, absolute hreflang
-links for the page head. static-i18n runs one build per language, so every event below fires once per
-language; the whole-site outputs are written once, after the last language is built.
+A thin adapter over ``sitekit``: per-language search indexes, sitemaps and feeds, absolute hreflang
+links, the briefs listing and the glossary pages, a brief's date and reading time, and the notice that
+tells a reader which language a page was written in. static-i18n runs one build per language, so every
+event below fires once per language; whole-site files are written once, after the last language.
 """
 from __future__ import annotations
 
@@ -10,52 +11,107 @@ import gzip
 import logging
 from pathlib import Path
 
+import yaml
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_build_date
 
-from sitekit import alternates, project, search, sitemap
+from sitekit import alternates, briefs, feeds, glossary, project, search, sitemap, strings
 
 log = logging.getLogger("mkdocs.hooks.site")
 
-# Per-run state. MkDocs re-imports nothing on `serve` rebuilds, so it is reset in on_startup/on_config.
+# State of one `mkdocs build` (all its languages). Reset per language in on_config, so `mkdocs serve`
+# rebuilds (which do not re-import hooks) start clean.
 STATE: dict = {"pages": {}}
 
 
-def _i18n(config):
-    return config.plugins.get("i18n")
-
-
 def current_language(config) -> str:
-    plugin = _i18n(config)
+    plugin = config.plugins.get("i18n")
     return plugin.current_language if plugin else config.theme["language"]
 
 
+def _load_yaml(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {} if path.exists() else {}
+
+
 def on_config(config):
-    proj = project.load(Path(config.config_file_path).parent)
-    STATE["project"] = project.Project(proj.root, proj.docs_dir, proj.site_url_from(config.site_url), proj.languages)
+    root = Path(config.config_file_path).parent
+    proj = project.load(root)
+    proj = project.Project(proj.root, proj.docs_dir, proj.site_url_from(config.site_url), proj.languages)
+    STATE.update(project=proj, tags=_load_yaml(root / "data" / "tags.yml"),
+                 glossary=root / "data" / "glossary.yml")
     STATE["pages"][current_language(config)] = set()
     return config
 
 
+def on_page_markdown(markdown, page, config, files):
+    lang = current_language(config)
+    proj = STATE["project"]
+    if briefs.MARKER in markdown:
+        markdown = markdown.replace(briefs.MARKER, briefs.listing(
+            briefs.collect(proj.docs_dir, lang), lang, STATE["tags"]))
+    if glossary.MARKER in markdown:
+        markdown = markdown.replace(glossary.MARKER, glossary.render(
+            glossary.load(STATE["glossary"]), lang, proj.codes))
+    if page.meta.get("kind") == "brief":
+        page.meta["reading_minutes"] = briefs.reading_minutes(markdown)
+    return markdown
+
+
 def on_page_context(context, page, config, nav):
     proj = STATE["project"]
-    lang, path = alternates.identity(page.url, proj)
+    lang = current_language(config)
+    _, path = alternates.identity(page.url, proj)
     STATE["pages"].setdefault(lang, set()).add(path)
     context["hreflang_links"] = alternates.alternates(page.url, proj)
-    context["language_root"] = proj.language(current_language(config)).prefix
+    context["language_root"] = proj.language(lang).prefix
+    context["feed_links"] = [
+        {"hreflang": l.code, "href": feeds.url(proj, l.code), "title": strings.t(l.code, "feed", site=l.site_name)}
+        for l in proj.languages
+    ]
+    meta = page.meta
+    if meta.get("kind") == "brief" and meta.get("date"):
+        context["brief_meta"] = {
+            "date": meta["date"].isoformat(),
+            "date_text": briefs.long_date(meta["date"], lang),
+            "reading_time": strings.t(lang, "reading_time", minutes=str(meta.get("reading_minutes", 1))),
+            "tags": briefs.tag_labels(meta.get("tags") or (), lang, STATE["tags"]),
+            "tags_label": strings.t(lang, "tags"),
+        }
+    context["page_notice"] = _notice(meta, lang, proj)
     return context
+
+
+def _notice(meta: dict, lang: str, proj: project.Project) -> dict | None:
+    """What partials/notices.html shows: the page's language story, from the translation check's state."""
+    state = meta.get("i18n") or {}
+    source_lang = state.get("source_lang") or meta.get("source_lang")
+    if not source_lang:
+        return None
+    kind = state.get("state") or ("source" if source_lang == lang else "translated")
+    if kind == "source" and not meta.get("kind"):
+        return None  # plain pages (home, listings) need no "written in" line
+    shown = state.get("page_lang") or (source_lang if kind == "fallback" else lang)
+    notice = {"state": kind, "text": strings.notice(lang, kind, source_lang, shown), "lang": shown}
+    if kind != "source" and state.get("source_url") is not None:
+        notice["source_href"] = state["source_url"]
+        notice["source_label"] = strings.t(lang, "read_original")
+    return notice
 
 
 @event_priority(-200)  # after static-i18n (-100) has built the other languages and merged the index
 def on_post_build(config):
-    plugin = _i18n(config)
+    plugin = config.plugins.get("i18n")
     if plugin is not None and plugin.building:
         return  # an inner, per-language build: the whole-site files are written by the outer one
     proj = STATE["project"]
     site_dir = Path(config.site_dir)
     search.write(site_dir, proj)
-    paths = set().union(*STATE["pages"].values()) if STATE["pages"] else set()
-    lastmod = get_build_date()
-    sitemap.write(site_dir, sorted(paths), proj, lastmod)
+    paths = set().union(*STATE["pages"].values())
+    sitemap.write(site_dir, sorted(paths), proj, get_build_date())
     with (site_dir / "sitemap.xml").open("rb") as src, gzip.GzipFile(site_dir / "sitemap.xml.gz", "wb", mtime=0) as gz:
         gz.write(src.read())
+    for lang in proj.languages:
+        items = briefs.collect(proj.docs_dir, lang.code)
+        text = feeds.render(items, lang.code, strings.t(lang.code, "feed_title", site=lang.site_name),
+                            lang.site_description, proj, STATE["tags"])
+        feeds.write(site_dir, lang.code, text, proj)

@@ -23,6 +23,8 @@ class Language:
     code: str
     name: str
     default: bool
+    site_name: str = ""
+    site_description: str = ""
 
     @property
     def prefix(self) -> str:
@@ -80,7 +82,11 @@ def load(root: Path | str = ROOT) -> Project:
     for entry in options.get("languages") or ():
         if not isinstance(entry, dict) or "locale" not in entry:
             raise ConfigError("mkdocs.yml: every i18n language needs 'locale' (e.g. '- locale: kk')")
-        languages.append(Language(entry["locale"], entry.get("name", entry["locale"]), bool(entry.get("default"))))
+        languages.append(Language(
+            entry["locale"], entry.get("name", entry["locale"]), bool(entry.get("default")),
+            site_name=str(entry.get("site_name") or config.get("site_name") or ""),
+            site_description=str(entry.get("site_description") or config.get("site_description") or ""),
+        ))
     if not languages:
         raise ConfigError("mkdocs.yml: plugins.i18n.languages is empty (list kk, ru and en)")
     if sum(lang.default for lang in languages) != 1:

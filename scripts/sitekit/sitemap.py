@@ -1,8 +1,13 @@
 """Sitemaps with hreflang alternates: ``sitemap.xml`` for the whole site and one per language.
 
-Material's language switcher fetches ``<language root>/sitemap.xml`` for every alternate language to find
-the same page there; a missing one is a console error on every page view. So each language root gets its
-own sitemap (that language's pages), and the site root's sitemap lists every page of every language.
+Material's language switcher fetches ``sitemap.xml`` next to every ``<link rel="alternate">`` of a page
+(``new URL("sitemap.xml", href)``); a 404 there is a console error on every page view. The page's
+hreflang alternates are page URLs (``/ru/article/``), so:
+
+- the site root's sitemap lists every page of every language (the one search engines are given);
+- each language root has the sitemap of that language's pages;
+- every other page folder has the sitemap of that one page with its alternates, which is what the
+  switcher looks up there.
 """
 from __future__ import annotations
 
@@ -31,13 +36,20 @@ def render(paths: list[str], codes: list[str], project: Project, lastmod: str) -
 
 
 def write(site_dir: Path, paths: list[str], project: Project, lastmod: str) -> list[Path]:
-    """Write the root sitemap (every language) and one per non-default language root."""
+    """Write the root sitemap (every language), one per language root and one per page folder."""
     paths = sorted(set(paths))
     written = []
     for lang in project.languages:
         codes = list(project.codes) if lang.default else [lang.code]
-        target = site_dir / lang.prefix / "sitemap.xml"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(render(paths, codes, project, lastmod), encoding="utf-8")
-        written.append(target)
+        written.append(_write(site_dir / lang.prefix / "sitemap.xml", render(paths, codes, project, lastmod)))
+        for path in paths:
+            if path:
+                written.append(_write(site_dir / lang.prefix / path / "sitemap.xml",
+                                      render([path], [lang.code], project, lastmod)))
     return written
+
+
+def _write(target: Path, text: str) -> Path:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return target

@@ -1,0 +1,36 @@
+"""The glossary pages, generated from ``data/glossary.yml`` (the same file the translation check uses
+for terminology). ``hook_site.py`` puts the rendered glossary at the ``<!-- glossary -->`` marker of
+``docs/glossary.<lang>.md``.
+"""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import yaml
+
+from sitekit import strings
+
+MARKER = "<!-- glossary -->"
+
+
+def load(path: Path) -> list[dict]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return list(data.get("terms") or [])
+
+
+def render(terms: list[dict], lang: str, codes: tuple[str, ...]) -> str:
+    """Markdown: one section per term, sorted in the reader's alphabet, with its equivalents."""
+    others = [code for code in codes if code != lang]
+    out = []
+    for term in sorted(terms, key=lambda t: t[lang]["term"].casefold()):
+        name = term[lang]["term"]
+        equivalents = "; ".join(
+            f'<span lang="{code}">{html.escape(term[code]["term"])}</span> ({code})' for code in others
+        )
+        out.append(
+            f"### {name} {{#{term['id']}}}\n\n"
+            f"{term['definition'][lang].strip()}\n\n"
+            f"*{strings.t(lang, 'glossary_equivalents')}:* {equivalents}\n"
+        )
+    return "\n".join(out)
