@@ -32,7 +32,7 @@ export SITE_URL
 endif
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help setup site serve check sync test bench fonts clean
+.PHONY: help setup site serve check sync brief test bench fonts clean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /  make \1\t/' | expand -t 16
@@ -60,6 +60,10 @@ check: $(STAMP_PY) ## run the translation check over docs/ (add FORMAT=json or F
 
 sync: $(STAMP_PY) ## record translations as synced with their source: make sync FILES="docs/article.ru.md"
 	$(PY) -m i18ncheck sync $(FILES)
+
+brief: $(STAMP_PY) ## scaffold a brief: make brief SLUG=x TITLE="…" SUMMARY="…" TAGS=a,b [SOURCE=en] [DATE=…]
+	$(PY) -m sitekit.scaffold "$(SLUG)" --title "$(TITLE)" --summary "$(SUMMARY)" --tags "$(TAGS)" \
+		$(if $(SOURCE),--source "$(SOURCE)") $(if $(DATE),--date "$(DATE)")
 
 test: $(STAMP_PY) $(STAMP_JS) ## set up and run every test (browser tests included)
 	$(PY) -m pytest $(PYTEST_ARGS)

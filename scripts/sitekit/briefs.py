@@ -84,7 +84,7 @@ def listing(briefs: list[Brief], lang: str, vocabulary: dict) -> str:
     feed = f'<p class="feed-link"><a href="../feed.xml" type="application/rss+xml">{html.escape(strings.t(lang, "feed_link"))}</a></p>'
     if not briefs:
         return f"<p>{html.escape(strings.t(lang, 'briefs_empty'))}</p>\n{feed}"
-    out = [feed, '<ul class="brief-list">']
+    out = [feed, '<ul class="brief-list" markdown="block">']
     for brief in briefs:
         tags = "".join(f"<li>{html.escape(label)}</li>" for label in tag_labels(brief.tags, lang, vocabulary))
         out.append(
