@@ -1,0 +1,194 @@
+"""What an article (and, in part, a brief) tells readers and machines besides its text.
+
+Everything is built here, in Python, from the page's front matter and absolute URLs; the templates only
+print it:
+
+- ``highwire``, ``open_graph``, ``json_ld``: the ``<head>`` tags (``partials/scholarly-meta.html``):
+  Highwire ``citation_*`` tags as Google Scholar and Zotero read them, Open Graph for link previews, and a
+  schema.org ``ScholarlyArticle`` that links the original and its translations (``translationOfWork`` on
+  a translation, ``workTranslation`` on the original).
+- ``front``: the author's position, the date on this site, the abstract and the keywords, shown before
+  the body (``partials/article-header.html``).
+- ``citations``: GOST, APA and BibTeX from ``sitekit/citation.py`` (``partials/citation.html``).
+
+The author's name is not known. ``citation_author`` carries the byline as the article prints it (the
+position). The JSON-LD ``author`` is a ``Person`` described by that position and nothing else: schema.org
+requires no ``name``, and none is made up. A brief gets Open Graph only.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import json
+
+from sitekit import citation
+from sitekit.labels import labels
+
+KINDS = ("article", "brief")
+REQUIRED = {
+    "article": ("title", "description", "source_lang", "author_position", "published", "keywords", "abstract"),
+    "brief": ("title", "description", "date"),
+}
+DATE_KEY = {"article": "published", "brief": "date"}
+# Characters that would end a <script> element or confuse an HTML parser inside one: JSON allows each
+# as a \u escape, so the data reads the same and the markup cannot break.
+SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+@dataclasses.dataclass(frozen=True)
+class Version:
+    """One language version of a page, as the others link to it."""
+
+    lang: str
+    url: str  # absolute
+    title: str
+
+
+def problems(meta: dict, kind: str, codes: tuple[str, ...]) -> list[str]:
+    """What in the front matter of a page of ``kind`` keeps its metadata from being built."""
+    found = []
+    for key in REQUIRED[kind]:
+        if meta.get(key) in (None, "", []):
+            found.append(f"front matter has no '{key}' (a {kind} needs it for its metadata)")
+    date = meta.get(DATE_KEY[kind])
+    if date is not None and not isinstance(date, datetime.date):
+        found.append(f"'{DATE_KEY[kind]}' is not a date (found {date!r}, expected YYYY-MM-DD)")
+    keywords = meta.get("keywords")
+    if kind == "article" and keywords is not None and not (
+            isinstance(keywords, list) and all(isinstance(k, str) and k.strip() for k in keywords)):
+        found.append(f"'keywords' is not a list of words (found {keywords!r}, expected a YAML list of strings)")
+    source = meta.get("source_lang")
+    if source and source not in codes:
+        found.append(f"'source_lang' is not a language of the site (found {source!r}, expected one of "
+                     f"{', '.join(codes)})")
+    return found
+
+
+def article(meta: dict, *, lang: str, url: str, site_name: str, site_root: str, versions: list[Version],
+            key: str, text: str = "") -> dict:
+    """The template context of an article (``scholarly`` in the templates)."""
+    record = citation.record(meta, language=lang, url=url, container=site_name, key=key, text=text)
+    return {
+        "url": url,
+        "labels": labels(lang),
+        "highwire": highwire(record, meta),
+        "open_graph": open_graph(meta, kind="article", lang=lang, url=url, site_name=site_name, versions=versions),
+        "json_ld": script_json(json_ld(record, meta, site_root=site_root, versions=versions)),
+        "front": front(record, meta),
+        "citations": citations(record),
+    }
+
+
+def brief(meta: dict, *, lang: str, url: str, site_name: str, versions: list[Version]) -> dict:
+    """The template context of a brief: Open Graph only."""
+    return {
+        "url": url,
+        "labels": labels(lang),
+        "highwire": [],
+        "open_graph": open_graph(meta, kind="brief", lang=lang, url=url, site_name=site_name, versions=versions),
+        "json_ld": "",
+        "front": None,
+        "citations": [],
+    }
+
+
+def highwire(record: citation.Record, meta: dict) -> list[tuple[str, str]]:
+    """Highwire Press ``citation_*`` tags, each once (keywords joined by '; ')."""
+    tags = [("citation_title", record.title)]
+    if record.byline:
+        tags.append(("citation_author", record.byline))
+    tags += [
+        ("citation_language", record.language),
+        ("citation_publication_date", f"{record.published:%Y/%m/%d}"),
+        ("citation_public_url", record.url),
+        ("citation_abstract_html_url", record.url),
+    ]
+    if meta.get("keywords"):
+        tags.append(("citation_keywords", "; ".join(meta["keywords"])))
+    return tags
+
+
+def open_graph(meta: dict, *, kind: str, lang: str, url: str, site_name: str,
+               versions: list[Version]) -> list[tuple[str, str]]:
+    """Open Graph ``property`` tags; ``og:locale:alternate`` names the other languages the page exists in."""
+    tags = [
+        ("og:type", "article"),
+        ("og:title", str(meta["title"])),
+        ("og:description", str(meta["description"])),
+        ("og:url", url),
+        ("og:site_name", site_name),
+        ("og:locale", labels(lang)["og_locale"]),
+    ]
+    tags += [("og:locale:alternate", labels(v.lang)["og_locale"]) for v in versions if v.lang != lang]
+    tags.append(("article:published_time", meta[DATE_KEY[kind]].isoformat()))
+    if kind == "article":
+        tags += [("article:tag", keyword) for keyword in meta.get("keywords") or ()]
+    return tags
+
+
+def json_ld(record: citation.Record, meta: dict, *, site_root: str, versions: list[Version]) -> dict:
+    """A schema.org ``ScholarlyArticle``, linked to its original or to its translations."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "ScholarlyArticle",
+        "@id": record.url,
+        "url": record.url,
+        "mainEntityOfPage": record.url,
+        "headline": record.title,
+        "name": record.title,
+        "description": str(meta["description"]),
+        "abstract": str(meta["abstract"]).strip(),
+        "keywords": list(meta.get("keywords") or ()),
+        "inLanguage": record.language,
+        "datePublished": record.published.isoformat(),
+        "isPartOf": {"@type": "WebSite", "name": record.container, "url": site_root},
+    }
+    if record.byline:
+        data["author"] = {"@type": "Person", "description": record.byline}
+    if record.is_translation:
+        original = [v for v in versions if v.lang == record.original_language]
+        if original:
+            data["translationOfWork"] = _work(original[0])
+    else:
+        translations = [_work(v) for v in versions if v.lang != record.language]
+        if translations:
+            data["workTranslation"] = translations
+    return data
+
+
+def _work(version: Version) -> dict:
+    return {"@type": "ScholarlyArticle", "@id": version.url, "url": version.url, "name": version.title,
+            "inLanguage": version.lang}
+
+
+def script_json(data: dict) -> str:
+    """``data`` as JSON that is safe between ``<script type="application/ld+json">`` tags."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return "".join(SCRIPT_ESCAPES.get(char, char) for char in text)
+
+
+def front(record: citation.Record, meta: dict) -> dict:
+    """What the article shows between its title and its body, in the order of the source."""
+    t = labels(record.language)
+    return {
+        "author": record.byline,
+        "published": record.published.isoformat(),
+        "published_text": long_date(record.published, record.language),
+        "abstract": str(meta["abstract"]).strip(),
+        "keywords": [str(k).strip() for k in meta["keywords"]],
+        "labels": t,
+    }
+
+
+def citations(record: citation.Record) -> list[dict]:
+    """Every citation format of ``record``: its id, its name, the text to copy and the HTML to show."""
+    t = labels(record.language)
+    return [
+        {"id": name, "label": t[name], "text": formatted.text, "html": formatted.html, "block": name == "bibtex"}
+        for name, formatted in citation.format_all(record).items()
+    ]
+
+
+def long_date(date: datetime.date, lang: str) -> str:
+    t = labels(lang)
+    return t["long_date"].format(year=date.year, day=date.day, month=t["months"][date.month - 1])
