@@ -18,6 +18,7 @@ from mkdocs.utils import get_build_date
 from sitekit import alternates, briefs, feeds, glossary, project, search, sitemap, strings
 
 log = logging.getLogger("mkdocs.hooks.site")
+NOT_FOUND = "404.html"
 
 # State of one `mkdocs build` (all its languages). Reset per language in on_config, so `mkdocs serve`
 # rebuilds (which do not re-import hooks) start clean.
@@ -39,7 +40,14 @@ def on_config(config):
     proj = project.Project(proj.root, proj.docs_dir, proj.site_url_from(config.site_url), proj.languages)
     STATE.update(project=proj, tags=_load_yaml(root / "data" / "tags.yml"),
                  glossary=root / "data" / "glossary.yml")
-    STATE["pages"][current_language(config)] = set()
+    lang = current_language(config) or proj.default.code  # None before static-i18n's first on_config
+    STATE["pages"][lang] = set()
+    # static-i18n builds every language into the same site_dir, so each build writes the theme's 404.html
+    # to the site root and the last language's (English) would win: only the default language writes it.
+    if lang == proj.default.code:
+        config.theme.static_templates.add(NOT_FOUND)
+    else:
+        config.theme.static_templates.discard(NOT_FOUND)
     return config
 
 

@@ -1,0 +1,131 @@
+"""The built site as the site-foundation tests read it: its pages by language, the sample pages the
+browser tests open, and what a page's HTML says (read with the standard library's parser).
+
+Imported by the tests as a plain module (pytest puts ``tests/`` on ``sys.path``).
+"""
+from __future__ import annotations
+
+import dataclasses
+import html.parser
+import re
+from pathlib import Path
+
+from sitekit import briefs, project
+
+PROJECT = project.load()
+LANGS = PROJECT.codes  # ('kk', 'ru', 'en'): mkdocs.yml is the one source of the list
+DEFAULT = PROJECT.default.code
+NOT_FOUND = "404.html"  # Material's 404 page: one for the whole site, served for every missing URL
+
+
+def prefix(lang: str) -> str:
+    return PROJECT.language(lang).prefix
+
+
+def _oldest_brief() -> str:
+    """A brief that exists in every language, stable as new briefs are added (the oldest one)."""
+    per_lang = [{b.slug: b for b in briefs.collect(PROJECT.docs_dir, lang)} for lang in LANGS]
+    common = sorted(set.intersection(*(set(p) for p in per_lang)), key=lambda s: (per_lang[0][s].date, s))
+    assert common, "no brief exists in every language"
+    return f"{briefs.FOLDER}/{common[0]}/"
+
+
+BRIEF = _oldest_brief()
+# What the browser tests open in every language: the home page, the article and a brief.
+SAMPLES = ("", "article/", BRIEF)
+
+
+def language_of(rel: str) -> str:
+    """The language of a built file from its site-relative POSIX path: kk at the root, ru under ru/..."""
+    for lang in LANGS:
+        if prefix(lang) and rel.startswith(prefix(lang)):
+            return lang
+    return DEFAULT
+
+
+def neutral_path(rel: str) -> str:
+    """``ru/briefs/x/index.html`` → ``briefs/x/``: the page's identity across languages."""
+    rel = rel[len(prefix(language_of(rel))):]
+    return rel[: -len("index.html")] if rel.endswith("index.html") else rel
+
+
+def html_files(site_dir: Path) -> list[str]:
+    """Every built HTML page, as site-relative POSIX paths, sorted."""
+    return sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))
+
+
+def content_pages(site_dir: Path) -> list[str]:
+    """The built pages of the docs (every HTML file but the 404 page)."""
+    return [rel for rel in html_files(site_dir) if rel != NOT_FOUND]
+
+
+@dataclasses.dataclass
+class Heading:
+    level: int
+    id: str | None
+    text: str
+    line: int
+
+
+class PageHTML(html.parser.HTMLParser):
+    """What the tests need from one page: <html lang>, <link rel=alternate>, headings, links, ids."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self.lang: str | None = None
+        self.alternates: list[dict[str, str]] = []
+        self.links: list[dict[str, str]] = []  # every <a href>, with its attributes
+        self.headings: list[Heading] = []
+        self.ids: list[str] = []
+        self.meta: dict[str, str] = {}
+        self.text_parts: list[str] = []
+        self._heading: Heading | None = None
+        self._in_article = 0
+        self._skip = 0  # inside <script>/<style>
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = {k: v or "" for k, v in attrs}
+        if tag == "html":
+            self.lang = attrs.get("lang")
+        if "id" in attrs:
+            self.ids.append(attrs["id"])
+        if tag == "link" and attrs.get("rel") == "alternate":
+            self.alternates.append(attrs)
+        if tag == "meta" and "name" in attrs:
+            self.meta[attrs["name"]] = attrs.get("content", "")
+        if tag == "a" and "href" in attrs:
+            self.links.append(attrs)
+        if tag in ("script", "style"):
+            self._skip += 1
+        if re.fullmatch(r"h[1-6]", tag):
+            self._heading = Heading(int(tag[1]), attrs.get("id"), "", self.getpos()[0])
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self._skip -= 1
+        if self._heading and tag == f"h{self._heading.level}":
+            self._heading.text = " ".join(self._heading.text.split())
+            self.headings.append(self._heading)
+            self._heading = None
+
+    def handle_data(self, data):
+        if self._skip:
+            return
+        self.text_parts.append(data)
+        if self._heading:
+            self._heading.text += data
+
+    @property
+    def page_alternates(self) -> dict[str, str]:
+        """hreflang → href of the page's language alternates (feeds, which carry a type, left out)."""
+        return {a["hreflang"]: a["href"] for a in self.alternates if "hreflang" in a and "type" not in a}
+
+    @property
+    def text(self) -> str:
+        return " ".join(" ".join(self.text_parts).split())
+
+
+def parse(path: Path) -> PageHTML:
+    return PageHTML(path.read_text(encoding="utf-8"))
