@@ -1,0 +1,118 @@
+"""MkDocs hook: the translation check, page by page (a thin adapter over ``scripts/i18ncheck``).
+
+For every page it builds, the hook
+
+- logs the page's findings as warnings under ``mkdocs.hooks.i18n``, so ``mkdocs build --strict`` fails
+  on unacknowledged drift (waived findings and acknowledged staleness are logged at info level);
+- sets ``page.meta["i18n"]``, the data the templates render notices from (see ``page_meta``);
+- removes ``<!-- i18n-waive: ... -->`` comments from the Markdown;
+- replaces ``<!-- i18n-status -->`` with the table of every page's state, in the reader's language.
+
+static-i18n runs one build per language and every event fires once per language: each build reports the
+findings of the files in its own language; the whole-tree checks run in the command line
+(``python -m i18ncheck``, which ``make site`` runs first). State lives in ``STATE``, reset in
+``on_config`` because ``mkdocs serve`` re-runs the events without re-importing the hook.
+"""
+from __future__ import annotations
+
+import logging
+import posixpath
+import re
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from i18ncheck import engine, status
+from i18ncheck.document import split_language
+from i18ncheck.tree import Tree, load_context
+from sitekit import project
+from sitekit.project import ConfigError
+
+log = logging.getLogger("mkdocs.hooks.i18n")
+WAIVER_COMMENT = re.compile(r"^[ \t]*<!--\s*i18n-waive\b.*?-->[ \t]*(?:\n|\Z)", re.M | re.S)
+STATE: dict = {}
+# The reader-facing state of a translation (status.State.state -> page.meta["i18n"]["state"]).
+READER_STATE = {"source": "source", "translated": "translated", "stale": "stale",
+                "stale-acknowledged": "stale", "unknown": "translated"}
+
+
+def on_config(config):
+    try:
+        proj = project.load(Path(config.config_file_path).parent)
+        tree = Tree(proj)
+        context = load_context(proj)
+    except ConfigError as exc:
+        raise PluginError(f"i18ncheck: {exc}") from None
+    context.files = frozenset(tree.files)
+    STATE.clear()
+    STATE.update(tree=tree, context=context, findings={})
+    return config
+
+
+def build_language(config) -> str | None:
+    plugin = config.plugins.get("i18n")
+    return getattr(plugin, "current_language", None)
+
+
+def on_page_markdown(markdown, page, config, files):
+    tree, context = STATE["tree"], STATE["context"]
+    neutral, lang = split_language(page.file.src_uri)
+    translated = tree.page(neutral)
+    if translated is None or lang not in translated.docs:
+        return markdown  # not a page in a configured language: the command line reports it
+    build = build_language(config) or lang
+    # static-i18n gives a fallback page the default language's file: its locale is not the build's.
+    shown = getattr(page.file, "locale", None) or lang
+    if shown == build:
+        _report(translated, translated.docs[lang], context)
+    page.meta["i18n"] = page_meta(translated, context, build, shown, config.use_directory_urls)
+    markdown = WAIVER_COMMENT.sub("", markdown)
+    if status.MARKER in markdown:
+        markdown = markdown.replace(status.MARKER, status.table(tree, context, build, neutral))
+    return markdown
+
+
+def _report(translated, doc, context) -> None:
+    findings = STATE["findings"].get(translated.uri)
+    if findings is None:
+        findings = STATE["findings"][translated.uri] = engine.check_page(translated, context)
+    for finding in findings:
+        if finding.path == doc.path:
+            (log.warning if finding.fails else log.info)(finding.text())
+
+
+def page_meta(translated, context, build: str, shown: str, use_directory_urls: bool) -> dict:
+    """``page.meta["i18n"]``:
+
+    ``state``        ``source`` | ``translated`` | ``stale`` | ``fallback`` (the text is another language's)
+    ``source_lang``  the language the page was written in
+    ``page_lang``    the language of the text shown (differs from ``build_lang`` for a fallback)
+    ``build_lang``   the language being built
+    ``source_url``   the source-language version's URL relative to the site root (``article/``,
+                     ``ru/briefs/x/``), None when the page has no source
+    ``stale_blocks`` the source lines of the source blocks changed since the last sync ([] unless stale)
+    """
+    source_lang = translated.source_lang
+    state, stale = "fallback", []
+    if shown == build:
+        current = status.page_states(translated, context)[build]
+        state, stale = READER_STATE[current.state], list(current.stale_lines)
+    source_url = None
+    if source_lang is not None:
+        source_url = context.project.language(source_lang).prefix + page_url(translated.uri, use_directory_urls)
+    return {"state": state, "source_lang": source_lang, "page_lang": shown, "build_lang": build,
+            "source_url": source_url, "stale_blocks": stale}
+
+
+def page_url(neutral: str, use_directory_urls: bool) -> str:
+    """The language-neutral URL of a docs-relative page (``briefs/x.md`` → ``briefs/x/``), as MkDocs
+    makes it."""
+    stem = neutral[:-3]
+    folder, name = posixpath.split(stem)
+    if name == "README":
+        name, stem = "index", posixpath.join(folder, "index")
+    if not use_directory_urls:
+        return f"{stem}.html"
+    if name == "index":
+        return f"{folder}/" if folder else ""
+    return f"{stem}/"

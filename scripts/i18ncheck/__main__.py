@@ -1,0 +1,5 @@
+import sys
+
+from i18ncheck.cli import main
+
+sys.exit(main())

@@ -1,0 +1,52 @@
+"""Freshness: a translation is in sync with its source as recorded in data/translation-sync.json."""
+from __future__ import annotations
+
+from i18ncheck.document import split_language
+from i18ncheck.registry import check
+from i18ncheck.tree import RECORD
+
+
+@check("pair")
+def stale_translation(pair, context):
+    """The source has not changed since the translation was last synced (make sync FILES=...)."""
+    tr, src = pair.translation, pair.source
+    again = f"update it, then record it: make sync FILES={tr.path}"
+    if pair.changes is None:
+        recorded = context.record.entries.get(tr.uri)
+        if recorded is None:
+            yield 1, f"translation was never synced with source {src.path} ({again})", None
+        else:
+            base = src.path[: len(src.path) - len(src.uri)]
+            yield 1, (f"translation was synced with {base}{recorded.source}, but its source is now "
+                      f"{src.path} ({again})"), None
+    elif pair.changes:
+        first = next((c for c in pair.changes if c.line), None)
+        first_source = next((c.source_line for c in pair.changes if c.source_line), None)
+        what = "; ".join(c.what for c in pair.changes)
+        yield (first.line if first else 1), f"translation is stale: source {src.path} changed: {what}", first_source
+
+
+@check("pair")
+def stale_marker(pair, context):
+    """translation: stale is removed once the translation is synced again."""
+    if pair.acknowledged and not pair.stale:
+        yield (pair.translation.key_line("translation"),
+               f"translation: stale is set, but the translation is in sync with source {pair.source.path} "
+               "(remove the key)", None)
+
+
+@check("tree")
+def sync_record(tree, context):
+    """Every entry of data/translation-sync.json is a translation that exists."""
+    record = context.record
+    for uri in sorted(record.entries):
+        neutral = split_language(uri)[0]
+        if uri not in tree.page_uris.get(neutral, {}).values():
+            yield RECORD, record.line_of(uri), (f"entry for {tree.path(uri)} names no file in docs/ "
+                                                "(run: python -m i18ncheck sync --all)")
+            continue
+        page = tree.page(neutral)
+        if page.source is not None and page.source.uri == uri:
+            yield RECORD, record.line_of(uri), (f"entry for {tree.path(uri)} records a source page, not a "
+                                                "translation (run: python -m i18ncheck sync --all)")
+

@@ -1,0 +1,158 @@
+"""Checks of the front matter: the keys each kind of page needs, their values, what must agree across
+languages, the tag vocabulary, and which languages exist or are pending."""
+from __future__ import annotations
+
+import datetime
+
+from i18ncheck.registry import check
+
+COMMON_KEYS = ("title", "description", "source_lang")
+KIND_KEYS = {
+    "article": ("author_position", "published", "keywords", "abstract"),
+    "brief": ("date", "tags", "summary"),
+}
+AGREEING_KEYS = ("source_lang", "kind", "date", "published", "tags")
+DATE_KEYS = ("date", "published")
+LIST_KEYS = ("tags", "keywords")
+TEXT_KEYS = ("title", "description", "author_position", "abstract", "summary")
+
+
+def _ours(doc, context) -> bool:
+    return doc.meta is not None and doc.lang in context.project.codes
+
+
+def show(value) -> str:
+    if value is None:
+        return "none"
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    if isinstance(value, list):
+        return "[" + ", ".join(show(v) for v in value) + "]"
+    return str(value)
+
+
+@check("file")
+def front_matter_keys(doc, context):
+    """The front matter has the keys its kind needs (every page: title, description, source_lang)."""
+    if not _ours(doc, context):
+        return
+    kind = doc.get("kind")
+    required = [(key, "every page") for key in COMMON_KEYS]
+    required += [(key, f"kind: {kind}") for key in KIND_KEYS.get(kind, ())]
+    for key, who in required:
+        if key not in doc.meta:
+            yield 1, f"front matter has no {key} (required on {who})"
+        elif doc.meta[key] in (None, "", [], {}):
+            yield doc.key_line(key), f"front matter {key} is empty (required on {who})"
+
+
+@check("file")
+def front_matter_values(doc, context):
+    """Front matter values have the right form: languages, kind, dates, lists, translation: stale."""
+    if not _ours(doc, context):
+        return
+    meta, codes = doc.meta, context.project.codes
+    if "source_lang" in meta and meta["source_lang"] is not None and meta["source_lang"] not in codes:
+        yield doc.key_line("source_lang"), (f"source_lang {show(meta['source_lang'])} is not a configured "
+                                            f"language (one of {', '.join(codes)})")
+    if meta.get("kind") is not None and meta["kind"] not in KIND_KEYS:
+        yield doc.key_line("kind"), (f"kind {show(meta['kind'])} is unknown (article or brief; "
+                                     "leave it out for a plain page)")
+    for key in DATE_KEYS:
+        if meta.get(key) is not None and not isinstance(meta[key], datetime.date):
+            yield doc.key_line(key), f"{key} is not a date (found {show(meta[key])!s}, expected yyyy-mm-dd unquoted)"
+    for key in LIST_KEYS:
+        value = meta.get(key)
+        if value is not None and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            yield doc.key_line(key), f"{key} is not a list of strings (found {show(value)})"
+    for key in TEXT_KEYS:
+        value = meta.get(key)
+        if value is not None and not isinstance(value, str):
+            yield doc.key_line(key), f"{key} is not text (found {show(value)})"
+    if "translation" in meta:
+        if meta["translation"] != "stale":
+            yield doc.key_line("translation"), (f"translation: {show(meta['translation'])} is unknown "
+                                                "(the one value is stale)")
+        elif meta.get("source_lang") == doc.lang:
+            yield doc.key_line("translation"), "translation: stale is set on the source page (it has no source)"
+
+
+@check("file")
+def unknown_tag(doc, context):
+    """A brief's tags are ids from data/tags.yml."""
+    tags = doc.get("tags") if _ours(doc, context) else None
+    if not isinstance(tags, list):
+        return
+    vocabulary = context.tags or {}
+    start = doc.key_line("tags")
+    for tag in tags:
+        if isinstance(tag, str) and tag not in vocabulary:
+            line = next((i + 1 for i in range(start - 1, min(len(doc.lines), start + len(tags) + 1))
+                         if tag in doc.lines[i]), start)
+            yield line, f"tag {tag} is not in data/tags.yml"
+
+
+@check("page")
+def front_matter_agreement(page, context):
+    """source_lang, kind, date, published and tags are the same in every language as in the source."""
+    source = page.source
+    if source is None or source.meta is None:
+        return
+    for doc in page.translations():
+        if doc.meta is None:
+            continue
+        for key in AGREEING_KEYS:
+            if key not in source.meta and key not in doc.meta:
+                continue
+            expected, found = source.meta.get(key), doc.meta.get(key)
+            if found != expected:
+                line = doc.key_line(key) if key in doc.meta else 1
+                yield doc, line, (f"{key} differs from source {source.path}:{source.key_line(key)} "
+                                  f"(found {show(found)}, expected {show(expected)})"), source, source.key_line(key)
+
+
+@check("page")
+def pending(page, context):
+    """pending: [lang] sits in the source and names configured, missing, non-default languages."""
+    source, codes = page.source, page.codes
+    for doc in page.docs.values():
+        if doc is not source and doc.meta is not None and "pending" in doc.meta:
+            where = f" ({source.path})" if source else ""
+            yield doc, doc.key_line("pending"), f"pending belongs in the source's front matter{where}", source, None
+    if source is None or source.meta is None or "pending" not in source.meta:
+        return
+    value, line = source.meta["pending"], source.key_line("pending")
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        yield source, line, f"pending is not a list of languages (found {show(value)}, expected e.g. [en])", None, None
+        return
+    default = context.project.default.code
+    for lang in value:
+        if lang not in codes:
+            yield source, line, f"pending language {lang} is not configured (one of {', '.join(codes)})", None, None
+        elif lang == page.source_lang:
+            yield source, line, f"pending names {lang}, the source language", None, None
+        elif lang in page.docs:
+            yield source, line, (f"pending lists {lang}, but {page.docs[lang].path} exists "
+                                 f"(remove {lang} from pending)"), page.docs[lang], None
+        elif lang == default:
+            yield source, line, (f"pending cannot name {lang}: static-i18n falls back to the default language "
+                                 f"{default} and has nothing to show instead; translate the page"), None, None
+
+
+@check("page")
+def missing_translation(page, context):
+    """Every page exists in every language, unless the source lists the language under pending."""
+    anchor = page.source or next(page.docs[c] for c in page.codes if c in page.docs)
+    base = anchor.path[: len(anchor.path) - len(anchor.uri)]
+    stem = page.uri[:-3]
+    for code in page.codes:
+        if code in page.docs:
+            continue
+        path = f"{base}{stem}.{code}.md"
+        if code == page.source_lang:
+            yield anchor, 1, f"source {path} is missing (source_lang: {code})", path, None
+        elif code not in page.pending:
+            yield anchor, 1, (f"translation {path} is missing (add it, or list {code} under pending: "
+                              "in the source's front matter)"), path, None

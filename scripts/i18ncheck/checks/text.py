@@ -1,0 +1,153 @@
+"""Checks of one file as text: bad input, unsafe HTML, links, heading ids, file names, waivers."""
+from __future__ import annotations
+
+import posixpath
+import re
+from urllib.parse import unquote
+
+from i18ncheck import registry
+from i18ncheck.document import RE_LOCALE, split_language
+from i18ncheck.registry import check
+
+UNSAFE = re.compile(
+    r"(?P<script><script\b)|(?P<iframe><iframe\b)|(?P<javascript>javascript[ \t]*:)"
+    r"|(?P<handler><[A-Za-z][^<>]*?\son[a-z]+[ \t]*=|\{[^{}\n]*?\bon[a-z]+[ \t]*=)", re.I)
+UNSAFE_WHAT = {"script": "a <script> element", "iframe": "an <iframe> element",
+               "javascript": "a javascript: url", "handler": "an on* event-handler attribute"}
+SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+ASCII_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+
+
+@check("file")
+def encoding(doc, context):
+    """The file is UTF-8 without a byte order mark."""
+    if doc.decode_error:
+        line, byte = doc.decode_error
+        yield line, f"bytes that are not utf-8 (first: 0x{byte:02x}); save the file as utf-8"
+    if doc.bom:
+        yield 1, "the file starts with a byte order mark; save it as utf-8 without bom"
+
+
+@check("file")
+def line_endings(doc, context):
+    """Lines end with LF, not CR LF or CR."""
+    if doc.crlf:
+        line, count = doc.crlf
+        yield line, f"line ends with cr lf or cr ({count} in the file); save the file with lf line endings"
+
+
+@check("file")
+def empty_file(doc, context):
+    """The file has content."""
+    if doc.empty:
+        yield 1, "the file is empty"
+
+
+@check("file")
+def front_matter_syntax(doc, context):
+    """The front matter is a YAML mapping between two --- lines."""
+    if doc.meta_error and not doc.empty:
+        yield doc.meta_error
+
+
+@check("file")
+def unsafe_html(doc, context):
+    """No scripts in authors' Markdown: <script, <iframe, javascript: URLs, on*= event handlers."""
+    text = "\n".join(doc.lines)
+    for m in UNSAFE.finditer(text):
+        yield (text.count("\n", 0, m.start()) + 1,
+               f"unsafe html: {UNSAFE_WHAT[m.lastgroup]} (authors' markdown may not carry scripts)")
+
+
+@check("file")
+def broken_link(doc, context):
+    """Relative links point to a file in docs/ (a page by its name without the language suffix)."""
+    files, codes = context.files, context.project.codes
+    folder = posixpath.dirname(doc.uri)
+    base = doc.path[: len(doc.path) - len(doc.uri)]
+    for node, found in zip(doc.nodes, doc.inlines):
+        for target in found.targets if found else ():
+            if not target or target.startswith(("#", "[", "//")) or SCHEME.match(target):
+                continue
+            if target.startswith("/"):
+                yield node.line, f"absolute link {target}: link relative to this file (e.g. ../article.md)"
+                continue
+            path = unquote(target.split("#", 1)[0].split("?", 1)[0])
+            resolved = posixpath.normpath(posixpath.join(folder, path))
+            if resolved == ".." or resolved.startswith("../"):
+                yield node.line, f"broken link {target}: it points outside docs/"
+                continue
+            if path.endswith("/") or resolved == ".":
+                yield node.line, f"link {target} names a folder: link to its page (e.g. {path.rstrip('/') or '.'}/index.md)"
+                continue
+            neutral, lang = split_language(resolved)
+            if lang in codes and resolved.endswith(".md"):
+                rel = posixpath.relpath(neutral, folder or ".")
+                yield node.line, (f"link {target} names the {lang} file: link to {rel} so that each "
+                                  "language links to its own version")
+                continue
+            if lang is None:  # static-i18n links the page in the language being built, else the default's
+                stem, ext = posixpath.splitext(resolved)
+                codes_tried = [c for c in dict.fromkeys((doc.lang, context.project.default.code)) if c]
+                candidates = [f"{stem}.{c}{ext}" for c in codes_tried]
+                if ext != ".md":
+                    candidates.insert(0, resolved)
+            else:
+                candidates = [resolved]
+            if not any(c in files for c in candidates):
+                yield node.line, (f"broken link {target}: no such file in docs/ "
+                                  f"(looked for {', '.join(base + c for c in candidates)})")
+
+
+@check("file")
+def heading_anchor(doc, context):
+    """Every heading has an explicit ASCII {#id}, unique in the page (the same in every language)."""
+    seen: dict[str, int] = {}
+    for node in doc.nodes:
+        if node.kind != "heading":
+            continue
+        if node.anchor is None:
+            yield node.line, "heading has no {#id}: add an ascii id, the same in every language"
+        elif not ASCII_ID.match(node.anchor):
+            yield node.line, f"heading id {{#{node.anchor}}} is not ascii (letters, digits, - and _)"
+        elif node.anchor in seen:
+            yield node.line, f"heading id {{#{node.anchor}}} is used twice (first at line {seen[node.anchor]})"
+        else:
+            seen[node.anchor] = node.line
+
+
+@check("tree")
+def unknown_language(tree, context):
+    """File names carry a configured language suffix; no language folders (static-i18n would publish them)."""
+    codes = context.project.codes
+    listed = ", ".join(codes)
+    for uri in tree.files:
+        top = uri.split("/", 1)[0] if "/" in uri else None
+        if top and RE_LOCALE.match(top) and uri.endswith(".md"):
+            known = "" if top in codes else " for a language not configured in mkdocs.yml"
+            yield tree.path(uri), 1, (f"folder docs/{top}/ is a language folder{known}: this site names the "
+                                      f"language by suffix (page.{codes[0]}.md) and configures {listed}")
+        _, lang = split_language(uri)
+        if lang is not None and lang not in codes:
+            yield tree.path(uri), 1, (f"language suffix .{lang} is not configured in mkdocs.yml "
+                                      f"(languages: {listed}); static-i18n would publish it as a {lang} page")
+        elif lang is None and uri.endswith(".md"):
+            stem = uri[:-3]
+            yield tree.path(uri), 1, (f"file has no language suffix: name it {stem}.{codes[0]}.md "
+                                      f"and translate it ({', '.join(f'{stem}.{c}.md' for c in codes[1:])})")
+
+
+@check("file")
+def waiver(doc, context):
+    """<!-- i18n-waive: check-id: reason --> names a waivable check and a reason, and matches a finding."""
+    for w in doc.waivers:
+        known = registry.CHECKS.get(w.check)
+        if known is None:
+            yield w.line, f"waiver names no check: {w.check or '(nothing)'} (write <!-- i18n-waive: check-id: reason -->)"
+        elif not known.waivable:
+            allowed = ", ".join(c.id for c in registry.CHECKS.values() if c.waivable)
+            yield w.line, f"check {w.check} cannot be waived (waivable: {allowed})"
+        elif not w.reason:
+            yield w.line, f"waiver for {w.check} gives no reason (write <!-- i18n-waive: {w.check}: why -->)"
+        elif w.start is None:
+            yield w.line, f"waiver for {w.check} is not followed by a block"

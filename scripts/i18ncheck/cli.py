@@ -1,0 +1,133 @@
+"""Check that the translations in docs/ match their sources (python -m i18ncheck).
+
+usage:
+  python -m i18ncheck [--format text|json|github] [--enable IDS] [--disable IDS]
+  python -m i18ncheck --list
+  python -m i18ncheck sync docs/article.ru.md [docs/briefs/x.en.md ...]   (or: sync --all)
+  python -m i18ncheck status [--format text|json]
+
+Findings go to stdout as `path:line: message [check-id]`, sorted by path and line; one summary line goes
+to stderr. Waived findings and acknowledged stale translations are listed but do not fail.
+Exit status: 0 no failing finding, 1 failing findings (or sync refused), 2 usage or configuration error.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from i18ncheck import engine, status, sync
+from i18ncheck.finding import FORMATS, summary
+from i18ncheck.registry import CHECKS
+from i18ncheck.tree import Tree, load_context
+from sitekit import project as projectmod
+from sitekit.project import ConfigError
+
+
+def _ids(value: str) -> list[str]:
+    ids = [v.strip() for v in value.split(",") if v.strip()]
+    unknown = [v for v in ids if v != "all" and v not in CHECKS]
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown check id {', '.join(unknown)} (see --list)")
+    return ids
+
+
+def parser() -> argparse.ArgumentParser:
+    doc = __doc__.split("\n\n", 1)
+    p = argparse.ArgumentParser(prog="python -m i18ncheck", description=doc[0],
+                                epilog=doc[1].split("\n\n", 1)[1], formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--root", type=Path, default=projectmod.ROOT,
+                   help="the project folder, where mkdocs.yml is (default: this repository)")
+    p.add_argument("--format", choices=sorted(FORMATS), default="text", help="how findings are printed")
+    p.add_argument("--list", action="store_true", help="list the check ids and what each checks, then exit")
+    p.add_argument("--disable", type=_ids, action="extend", default=[], metavar="IDS",
+                   help="comma-separated check ids not to run ('all' for every check)")
+    p.add_argument("--enable", type=_ids, action="extend", default=[], metavar="IDS",
+                   help="comma-separated check ids to run even if disabled (applied after --disable)")
+    sub = p.add_subparsers(dest="command", metavar="{sync,status}")
+    s = sub.add_parser("sync", help="record translations as synced with their source (changes only the record)",
+                       description=sync.__doc__.strip().splitlines()[0])
+    s.add_argument("files", nargs="*", type=Path, help="translations, e.g. docs/article.ru.md")
+    s.add_argument("--all", action="store_true", help="record every translation (and drop stale entries)")
+    st = sub.add_parser("status", help="every page's state in every language")
+    st.add_argument("--format", dest="status_format", choices=("text", "json"), default="text")
+    return p
+
+
+def enabled_checks(args) -> frozenset[str]:
+    on = set(CHECKS)
+    for ids, add in ((args.disable, False), (args.enable, True)):
+        for check_id in ids:
+            targets = set(CHECKS) if check_id == "all" else {check_id}
+            on = on | targets if add else on - targets
+    return frozenset(on)
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = parser()
+    args = p.parse_args(argv)
+    if args.list:
+        width = max(map(len, CHECKS))
+        for c in CHECKS.values():
+            note = " (waivable)" if c.waivable else ""
+            print(f"{c.id:<{width}}  {c.doc}{note}")
+        return 0
+    if args.command == "sync" and not args.files and not args.all:
+        p.error("sync: name the translations to record (e.g. sync docs/article.ru.md), or give --all")
+    if args.command == "sync" and args.files and args.all:
+        p.error("sync: give either files or --all, not both")
+    try:
+        proj = projectmod.load(args.root.resolve())
+        tree = Tree(proj)
+        context = load_context(proj)
+        if args.command == "sync":
+            return _sync(p, args, tree, context)
+        if args.command == "status":
+            return _status(args, tree, context)
+        findings = engine.run(tree, context, enabled_checks(args))
+    except ConfigError as exc:
+        print(f"i18ncheck: {exc}", file=sys.stderr)
+        return 2
+    sys.stdout.write(FORMATS[args.format](findings))
+    print(summary(findings, len(tree.markdown)), file=sys.stderr)
+    return 1 if any(f.fails for f in findings) else 0
+
+
+def _sync(p, args, tree: Tree, context) -> int:
+    if args.all:
+        uris = sync.translations(tree)
+    else:
+        uris = []
+        for path in args.files:
+            absolute = (Path.cwd() / path).resolve()
+            try:
+                uri = absolute.relative_to(tree.docs_dir.resolve()).as_posix()
+            except ValueError:
+                p.error(f"sync: {path} is not in {tree.docs_dir}")
+            if uri not in tree.markdown:
+                p.error(f"sync: {path} is not a Markdown file in docs/")
+            uris.append(uri)
+    try:
+        done = sync.sync(tree, context, uris, prune=args.all)
+    except sync.SyncRefused as exc:
+        print(f"{exc}\ni18ncheck sync: nothing recorded", file=sys.stderr)
+        return 1
+    for line in done:
+        print(line, file=sys.stderr)
+    print(f"i18ncheck sync: {len(uris)} translations recorded in {context.rel(context.record.path)}", file=sys.stderr)
+    return 0
+
+
+def _status(args, tree: Tree, context) -> int:
+    rows = status.report(tree, context)
+    if args.status_format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    codes = context.project.codes
+    for row in rows:
+        page = tree.page(row["page"][len(tree.prefix):])
+        states = status.page_states(page, context)
+        cells = "  ".join(f"{code}: {states[code].label('en')}" for code in codes)
+        print(f"{row['page']}  {cells}")
+    return 0

@@ -1,0 +1,128 @@
+"""One Markdown file of docs/, read once: the facts about its bytes, its front matter and its blocks.
+
+Reading never fails and never changes the file: bytes that are not UTF-8, a byte order mark, CRLF line
+endings, an empty file or front matter that does not parse are recorded here as facts (the checks in
+``checks/text.py`` turn them into findings) and the rest of the file is still read as well as it can be.
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+import posixpath
+import re
+
+import yaml
+
+from i18ncheck import blocks, inline
+
+try:
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover - PyYAML without libyaml
+    from yaml import SafeLoader
+
+# The locale pattern of mkdocs-static-i18n 1.3.1 (mkdocs_static_i18n.config.RE_LOCALE), which decides
+# whether `page.xx.md` is a translation; importing it costs the command line 0.4 s, so it is repeated
+# here and tests/test_i18ncheck_units.py pins the copy to the original.
+RE_LOCALE = re.compile(r"(^[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?$)|(^[a-z]{2}_[A-Z]{2}$)")
+META_KEY = re.compile(r"^([A-Za-z0-9_-]+)[ \t]*:")
+
+
+def split_language(uri: str) -> tuple[str, str | None]:
+    """(language-neutral uri, language suffix or None): ``briefs/x.ru.md`` → (``briefs/x.md``, ``ru``)."""
+    folder, name = posixpath.split(uri)
+    stem, ext = posixpath.splitext(name)
+    base, suffix = posixpath.splitext(stem)
+    if suffix and RE_LOCALE.match(suffix[1:]):
+        return posixpath.join(folder, base + ext), suffix[1:]
+    return uri, None
+
+
+@dataclasses.dataclass
+class Document:
+    path: str                    # repo-relative POSIX path, e.g. docs/article.ru.md
+    uri: str                     # docs-relative, e.g. article.ru.md
+    page: str                    # language-neutral, e.g. article.md
+    lang: str | None             # the suffix, configured or not
+    lines: list[str]
+    bom: bool = False
+    decode_error: tuple[int, int] | None = None   # (line, first undecodable byte)
+    crlf: tuple[int, int] | None = None           # (first line, number of lines) ending in CR LF or CR
+    meta: dict | None = None                      # None when there is no parsable front matter
+    meta_error: tuple[int, str] | None = None     # (line, message)
+    meta_lines: dict = dataclasses.field(default_factory=dict)   # top-level key -> line
+    body_line: int = 1                            # file line of the first body line
+    nodes: list[blocks.Node] = dataclasses.field(default_factory=list)
+    waivers: list[blocks.Waiver] = dataclasses.field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not any(line.strip() for line in self.lines)
+
+    def get(self, key: str, default=None):
+        return (self.meta or {}).get(key, default)
+
+    def key_line(self, key: str) -> int:
+        return self.meta_lines.get(key, 1)
+
+    @functools.cached_property
+    def inlines(self) -> list[inline.Inline | None]:
+        """What must survive translation in each block with text, parallel to ``nodes``."""
+        return [inline.extract(node.text, self.lang) if node.text and node.kind != "code" else None
+                for node in self.nodes]
+
+
+def read(path: str, uri: str, data: bytes) -> Document:
+    """The document at ``path`` (repo-relative) from its bytes."""
+    page, lang = split_language(uri)
+    bom = data.startswith(b"\xef\xbb\xbf")
+    if bom:
+        data = data[3:]
+    decode_error = None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        decode_error = (data.count(b"\n", 0, exc.start) + 1, data[exc.start])
+        text = data.decode("utf-8", "replace")
+    crlf = None
+    if "\r" in text:
+        first = text.count("\n", 0, text.index("\r")) + 1
+        crlf = (first, text.count("\r"))
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    doc = Document(path, uri, page, lang, lines, bom=bom, decode_error=decode_error, crlf=crlf)
+    if not doc.empty:
+        _front_matter(doc)
+        doc.nodes, doc.waivers = blocks.parse(lines[doc.body_line - 1:], doc.body_line)
+    return doc
+
+
+def _front_matter(doc: Document) -> None:
+    lines = doc.lines
+    if not lines or lines[0].rstrip() != "---":
+        doc.meta_error = (1, "no front matter (start the file with a --- line, the keys, and a closing --- line)")
+        return
+    close = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if close is None:
+        doc.meta_error = (1, "front matter opened at line 1 has no closing --- line")
+        return
+    doc.body_line = close + 2
+    source = "\n".join(lines[1:close]) + "\n"
+    try:
+        meta = yaml.load(source, Loader=SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        doc.meta_error = (line, f"front matter is not valid yaml: {problem}")
+        return
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        doc.meta_error = (2, f"front matter is not a mapping of keys (found {type(meta).__name__})")
+        return
+    doc.meta = meta
+    for i in range(1, close):
+        if m := META_KEY.match(lines[i]):
+            doc.meta_lines.setdefault(m.group(1), i + 1)

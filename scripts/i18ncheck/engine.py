@@ -1,0 +1,130 @@
+"""The one place that runs the checks: over the whole tree (the command line) or one page (the MkDocs
+hook), then applies waivers and acknowledged staleness and sorts the findings.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+from i18ncheck import checks  # noqa: F401  (registers the checks)
+from i18ncheck.document import Document
+from i18ncheck.finding import Finding
+from i18ncheck.registry import CHECKS, by_scope
+from i18ncheck.tree import Context, Page, Pair, Tree
+from i18ncheck.checks.structure import same_shape
+
+ALL = frozenset(CHECKS)
+
+
+def run(tree: Tree, context: Context, enabled: frozenset[str] = ALL) -> list[Finding]:
+    """Every finding in the docs tree, sorted by path and line."""
+    context.files = frozenset(tree.files)
+    findings: list[Finding] = []
+    for c in by_scope("tree", enabled):
+        findings += [Finding(path, line, c.id, message) for path, line, message in c.fn(tree, context)]
+    in_pages = set()
+    for page in tree.pages():
+        findings += check_page(page, context, enabled)
+        in_pages.update(doc.uri for doc in page.docs.values())
+    for uri in tree.markdown:
+        if uri not in in_pages:
+            doc = tree.document(uri)
+            findings += apply_waivers(doc, _file_findings(doc, context, enabled), enabled)
+    return sorted(findings)
+
+
+def check_page(page: Page, context: Context, enabled: frozenset[str] = ALL) -> list[Finding]:
+    """The findings of one page in all its languages (every check but the whole-tree ones)."""
+    raw: list[Finding] = []
+    for doc in page.docs.values():
+        raw += _file_findings(doc, context, enabled)
+    for c in by_scope("page", enabled):
+        for doc, line, message, other, other_line in c.fn(page, context):
+            other_path = other.path if isinstance(other, Document) else other
+            raw.append(Finding(doc.path, line, c.id, message, other_path, other_line))
+    source = page.source
+    if source is not None:
+        for tr in page.translations():
+            raw += _pair_findings(Pair(page, source, tr, context.record), context, enabled)
+    out: list[Finding] = []
+    for doc in page.docs.values():
+        out += apply_waivers(doc, [f for f in raw if f.path == doc.path], enabled)
+    return sorted(out)
+
+
+def _file_findings(doc: Document, context: Context, enabled) -> list[Finding]:
+    return [Finding(doc.path, line, c.id, message)
+            for c in by_scope("file", enabled) for line, message in c.fn(doc, context)]
+
+
+def comparable(doc: Document) -> bool:
+    """Whether the body of ``doc`` can be compared: it is not empty and its front matter is delimited."""
+    return not doc.empty and not (doc.meta_error and doc.body_line == 1)
+
+
+def divergence(source: Document, translation: Document) -> int | None:
+    """Index of the first block whose shape differs between source and translation; None when they match."""
+    a, b = source.nodes, translation.nodes
+    for i in range(max(len(a), len(b))):
+        if i >= len(a) or i >= len(b) or not same_shape(a[i], b[i]):
+            return i
+    return None
+
+
+def structure_findings(src: Document, tr: Document, enabled: frozenset[str] = ALL) -> list[Finding]:
+    """The first structural divergence of a translation from its source, as findings ([] when they match
+    or when either body cannot be compared)."""
+    if not (comparable(src) and comparable(tr)):
+        return []
+    at = divergence(src, tr)
+    if at is None:
+        return []
+    s = src.nodes[at] if at < len(src.nodes) else None
+    t = tr.nodes[at] if at < len(tr.nodes) else None
+    s_line = s.line if s else len(src.lines)
+    t_line = t.line if t else len(tr.lines)
+    where = f"source {src.path}:{s_line}"
+    return [Finding(tr.path, t_line, c.id, message.replace("{source}", where), src.path, s_line)
+            for c in by_scope("structure", enabled) for message in c.fn(s, t)]
+
+
+def _pair_findings(pair: Pair, context: Context, enabled) -> list[Finding]:
+    src, tr = pair.source, pair.translation
+    out: list[Finding] = []
+    if comparable(src) and comparable(tr):
+        if divergence(src, tr) is not None:
+            out += structure_findings(src, tr, enabled)
+        else:
+            contents = by_scope("content", enabled)
+            for s, t, si, ti in zip(src.nodes, tr.nodes, src.inlines, tr.inlines):
+                if si is None or ti is None:
+                    continue
+                where = f"source {src.path}:{s.line}"
+                for c in contents:
+                    out += [Finding(tr.path, t.line, c.id, message.replace("{source}", where), src.path, s.line)
+                            for message in c.fn(si, ti, context)]
+    for c in by_scope("pair", enabled):
+        for line, message, other_line in c.fn(pair, context):
+            out.append(Finding(tr.path, line, c.id, message, src.path, other_line,
+                               acknowledged=c.id == "stale-translation" and pair.acknowledged))
+    return out
+
+
+def apply_waivers(doc: Document, findings: list[Finding], enabled) -> list[Finding]:
+    """Mark each finding a waiver of the block accepts; a well-formed waiver that accepts nothing is a
+    finding of its own."""
+    usable = [w for w in doc.waivers
+              if w.check in CHECKS and CHECKS[w.check].waivable and w.reason and w.start is not None]
+    used: set[int] = set()
+    out = []
+    for f in sorted(findings):
+        if CHECKS[f.check].waivable:
+            for k, w in enumerate(usable):
+                if k not in used and w.check == f.check and w.start <= f.line <= w.end:
+                    used.add(k)
+                    f = dataclasses.replace(f, waived=w.reason)
+                    break
+        out.append(f)
+    if "waiver" in enabled:
+        out += [Finding(doc.path, w.line, "waiver", f"waiver for {w.check} matches no finding in the block at line {w.start}")
+                for k, w in enumerate(usable) if k not in used and w.check in enabled]
+    return out

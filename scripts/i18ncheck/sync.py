@@ -1,0 +1,59 @@
+"""``python -m i18ncheck sync``: record that translations are in sync with their source again.
+
+It changes nothing but ``data/translation-sync.json``, never a byte of a page, and it refuses (records
+nothing at all) when a translation's structure does not match its source's.
+"""
+from __future__ import annotations
+
+from i18ncheck import engine, syncrecord
+from i18ncheck.document import split_language
+from i18ncheck.tree import RECORD, Context, Tree
+
+
+class SyncRefused(Exception):
+    """Nothing was recorded; the message says why, file by file."""
+
+
+def translations(tree: Tree) -> list[str]:
+    """The docs-relative uris of every translation in the tree."""
+    return [doc.uri for page in tree.pages() if page.source is not None for doc in page.translations()]
+
+
+def sync(tree: Tree, context: Context, uris: list[str], prune: bool = False) -> list[str]:
+    """Record each translation in ``uris`` as synced with its source's current text; return what was
+    recorded (one line per file). ``prune`` also drops entries that are no longer translations."""
+    problems, entries, done = [], {}, []
+    for uri in uris:
+        doc = tree.document(uri)
+        page = tree.page(split_language(uri)[0])
+        source = page.source if page else None
+        if source is None:
+            problems.append(f"{doc.path}: its page has no source (set source_lang in the front matter of "
+                            "every language, and make sure the source file exists)")
+            continue
+        if source is doc:
+            problems.append(f"{doc.path}: this is the source of its page; sync records translations")
+            continue
+        if not (engine.comparable(source) and engine.comparable(doc)):
+            problems.append(f"{doc.path}: the body of this file or of {source.path} cannot be read "
+                            "(run python -m i18ncheck for the reason)")
+            continue
+        mismatch = engine.structure_findings(source, doc)
+        if mismatch or engine.divergence(source, doc) is not None:
+            detail = "; ".join(f.text() for f in mismatch) or "the block structure differs"
+            problems.append(f"{doc.path}: structure does not match its source, not recorded: {detail}")
+            continue
+        entries[uri] = syncrecord.entry_for(source)
+        done.append(f"{doc.path}: recorded as synced with {source.path}")
+    if problems:
+        raise SyncRefused("\n".join(problems))
+    record = context.record
+    if prune:
+        keep = set(translations(tree))
+        for uri in [u for u in record.entries if u not in keep]:
+            del record.entries[uri]
+            done.append(f"{RECORD}: dropped the entry for {tree.path(uri)} (no longer a translation)")
+    record.entries.update(entries)
+    record.save()
+    return done
+

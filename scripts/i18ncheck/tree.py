@@ -1,0 +1,187 @@
+"""The docs tree: its files, its pages (one page = the same path in every language) and the data the
+checks read (the tag vocabulary, the glossary, the sync record).
+
+Files are read once, lazily: the command line reads them all, the MkDocs hook only the pages it builds.
+"""
+from __future__ import annotations
+
+import collections
+import dataclasses
+import functools
+import os
+from pathlib import Path
+
+import yaml
+
+from i18ncheck import document, glossary, syncrecord
+from sitekit.project import ConfigError, Project
+
+RECORD = "data/translation-sync.json"
+TAGS = "data/tags.yml"
+GLOSSARY = "data/glossary.yml"
+
+
+@dataclasses.dataclass
+class Page:
+    """One page in every language: ``docs`` maps each language found to its file."""
+    uri: str                                   # language-neutral, docs-relative: article.md
+    docs: dict[str, document.Document]
+    codes: tuple[str, ...]                     # the configured languages, in mkdocs.yml order
+
+    @functools.cached_property
+    def source_lang(self) -> str | None:
+        """The language of the source: the file that names its own language in ``source_lang``, else the
+        value most files name."""
+        for code in self.codes:
+            doc = self.docs.get(code)
+            if doc is not None and doc.get("source_lang") == code:
+                return code
+        named = collections.Counter(d.get("source_lang") for d in self.docs.values()
+                                    if d.get("source_lang") in self.codes)
+        return named.most_common(1)[0][0] if named else None
+
+    @property
+    def source(self) -> document.Document | None:
+        return self.docs.get(self.source_lang) if self.source_lang else None
+
+    @property
+    def pending(self) -> tuple[str, ...]:
+        value = self.source.get("pending") if self.source else None
+        if isinstance(value, str):
+            value = [value]
+        return tuple(v for v in value or () if isinstance(v, str))
+
+    def translations(self) -> list[document.Document]:
+        return [self.docs[code] for code in self.codes if code in self.docs and code != self.source_lang]
+
+
+@dataclasses.dataclass
+class Context:
+    """What the checks read besides the pages."""
+    project: Project
+    tags: dict | None
+    glossary: glossary.Glossary | None
+    record: syncrecord.Record
+    files: frozenset[str] = frozenset()   # every file in docs/, docs-relative (set by the engine)
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.project.root).as_posix()
+
+
+def load_context(project: Project) -> Context:
+    """Read the data files; a file that cannot be used is a configuration error (exit 2)."""
+    root = project.root
+    tags = None
+    if (root / TAGS).exists():
+        try:
+            tags = yaml.safe_load((root / TAGS).read_text(encoding="utf-8")) or {}
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+            raise ConfigError(f"{TAGS}: not valid yaml ({exc})") from None
+        if not isinstance(tags, dict):
+            raise ConfigError(f"{TAGS}: expected a mapping of tag ids (id: {{kk: label, ru: label, en: label}})")
+    try:
+        terms = glossary.load(root / GLOSSARY, project.codes, GLOSSARY)
+        record = syncrecord.load(root / RECORD, RECORD)
+    except (glossary.GlossaryError, syncrecord.RecordError) as exc:
+        raise ConfigError(str(exc)) from None
+    return Context(project, tags, terms, record)
+
+
+class Tree:
+    def __init__(self, project: Project):
+        self.project = project
+        self.docs_dir = project.docs_dir
+        if not self.docs_dir.is_dir():
+            raise ConfigError(f"docs_dir {self.docs_dir} is not a folder")
+        self.prefix = _rel_prefix(project)
+        self.files: list[str] = sorted(_walk(self.docs_dir))    # docs-relative POSIX uris, all files
+        self.markdown = [uri for uri in self.files if uri.endswith(".md")]
+        self._docs: dict[str, document.Document] = {}
+        self._pages: dict[str, Page] = {}
+
+    def path(self, uri: str) -> str:
+        """The repo-relative path of a docs-relative uri."""
+        return self.prefix + uri
+
+    def document(self, uri: str) -> document.Document:
+        doc = self._docs.get(uri)
+        if doc is None:
+            data = (self.docs_dir / uri).read_bytes()
+            doc = self._docs[uri] = document.read(self.path(uri), uri, data)
+        return doc
+
+    def documents(self) -> list[document.Document]:
+        return [self.document(uri) for uri in self.markdown]
+
+    @functools.cached_property
+    def page_uris(self) -> dict[str, dict[str, str]]:
+        """language-neutral uri -> {language: uri} for the Markdown files in a configured language."""
+        pages: dict[str, dict[str, str]] = {}
+        codes = set(self.project.codes)
+        for uri in self.markdown:
+            neutral, lang = document.split_language(uri)
+            if lang in codes:
+                pages.setdefault(neutral, {})[lang] = uri
+        return pages
+
+    def page(self, neutral: str) -> Page | None:
+        """The page at a language-neutral uri (``briefs/x.md``), None when no language has it."""
+        if neutral not in self._pages:
+            uris = self.page_uris.get(neutral)
+            if uris is None:
+                return None
+            docs = {lang: self.document(uris[lang]) for lang in self.project.codes if lang in uris}
+            self._pages[neutral] = Page(neutral, docs, self.project.codes)
+        return self._pages[neutral]
+
+    def pages(self) -> list[Page]:
+        return [self.page(uri) for uri in sorted(self.page_uris)]
+
+
+def _rel_prefix(project: Project) -> str:
+    try:
+        rel = project.docs_dir.resolve().relative_to(project.root.resolve()).as_posix()
+    except ValueError:
+        rel = os.path.relpath(project.docs_dir, project.root).replace(os.sep, "/")
+    return "" if rel == "." else rel + "/"
+
+
+def _walk(top: Path):
+    """Every file under ``top`` as a POSIX path relative to it, skipping dot files and folders as MkDocs
+    does."""
+    for folder, dirs, names in os.walk(top):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        rel = os.path.relpath(folder, top)
+        base = "" if rel == "." else rel.replace(os.sep, "/") + "/"
+        for name in names:
+            if not name.startswith("."):
+                yield base + name
+
+
+@dataclasses.dataclass
+class Pair:
+    """A translation and its source, with what the sync record says about them."""
+    page: Page
+    source: document.Document
+    translation: document.Document
+    record: syncrecord.Record
+
+    @property
+    def entry(self) -> syncrecord.Entry | None:
+        entry = self.record.entries.get(self.translation.uri)
+        return entry if entry is not None and entry.source == self.source.uri else None
+
+    @functools.cached_property
+    def changes(self) -> list[syncrecord.Change] | None:
+        """The source's changes since the last sync; None when the translation was never synced with it."""
+        entry = self.entry
+        return None if entry is None else syncrecord.changes(entry, self.source, self.translation)
+
+    @property
+    def stale(self) -> bool:
+        return self.changes is None or bool(self.changes)
+
+    @property
+    def acknowledged(self) -> bool:
+        """``translation: stale`` in the translation's front matter."""
+        return self.translation.get("translation") == "stale"
