@@ -77,6 +77,7 @@ class PageHTML(html.parser.HTMLParser):
         self.links: list[dict[str, str]] = []  # every <a href>, with its attributes
         self.headings: list[Heading] = []
         self.ids: list[str] = []
+        self.elements: list[tuple[str, dict[str, str]]] = []  # every start tag with its attributes
         self.meta: dict[str, str] = {}
         self.text_parts: list[str] = []
         self._heading: Heading | None = None
@@ -87,6 +88,7 @@ class PageHTML(html.parser.HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = {k: v or "" for k, v in attrs}
+        self.elements.append((tag, attrs))
         if tag == "html":
             self.lang = attrs.get("lang")
         if "id" in attrs:
@@ -121,6 +123,23 @@ class PageHTML(html.parser.HTMLParser):
     def page_alternates(self) -> dict[str, str]:
         """hreflang → href of the page's language alternates (feeds, which carry a type, left out)."""
         return {a["hreflang"]: a["href"] for a in self.alternates if "hreflang" in a and "type" not in a}
+
+    def find(self, tag: str, **wanted: str) -> list[dict[str, str]]:
+        """Attributes of the ``tag`` elements whose attributes include ``wanted`` (``class_`` matches one
+        class of the element, ``data_x`` the attribute ``data-x``)."""
+        out = []
+        for name, attrs in self.elements:
+            if name != tag:
+                continue
+            ok = True
+            for key, value in wanted.items():
+                if key == "class_":
+                    ok = ok and value in attrs.get("class", "").split()
+                else:
+                    ok = ok and attrs.get(key.replace("_", "-")) == value
+            if ok:
+                out.append(attrs)
+        return out
 
     @property
     def text(self) -> str:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from sitekit.project import Project
 
-SEPARATOR = r"[\s\-–—«»„“”\"'’()\[\]{}<>.,:;!?/…]+"
+SEPARATOR = r"""[\s\-–—«»„“”"'’()\[\]{}<>.,:;!?/…]+"""  # the same text as in mkdocs.yml and kk.html
 
 LUNR = {
     "kk": {"lang": ["en"], "pipeline": []},
