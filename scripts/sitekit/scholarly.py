@@ -30,6 +30,7 @@ REQUIRED = {
     "brief": ("title", "description", "date"),
 }
 DATE_KEY = {"article": "published", "brief": "date"}
+A_KIND = {"article": "an article", "brief": "a brief"}
 # Characters that would end a <script> element or confuse an HTML parser inside one: JSON allows each
 # as a \u escape, so the data reads the same and the markup cannot break.
 SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -49,7 +50,7 @@ def problems(meta: dict, kind: str, codes: tuple[str, ...]) -> list[str]:
     found = []
     for key in REQUIRED[kind]:
         if meta.get(key) in (None, "", []):
-            found.append(f"front matter has no '{key}' (a {kind} needs it for its metadata)")
+            found.append(f"front matter has no '{key}' ({A_KIND[kind]} needs it for its metadata)")
     date = meta.get(DATE_KEY[kind])
     if date is not None and not isinstance(date, datetime.date):
         found.append(f"'{DATE_KEY[kind]}' is not a date (found {date!r}, expected YYYY-MM-DD)")
