@@ -94,6 +94,12 @@ def test_the_readme_shows_the_targets_the_workflow_runs(workflow):
     assert [t for t in sorted(used) if f"make {t}" not in readme] == []
 
 
+@pytest.mark.parametrize("doc", ["README.md", "CONTRIBUTING.md"])
+def test_every_make_command_the_docs_show_exists(doc):
+    shown = set(re.findall(r"\bmake ([a-z][a-z-]*)\b", (ROOT / doc).read_text(encoding="utf-8")))
+    assert shown and sorted(shown - makefile_targets()) == []
+
+
 def test_no_expression_is_interpolated_into_a_script(workflow):
     assert [f"{job}: {step['run']}" for job, step in steps(workflow) if "${{" in step.get("run", "")] == []
 
