@@ -57,9 +57,9 @@ def steps(workflow: dict):
 
 
 def run_commands(workflow: dict) -> list[tuple[str, str]]:
-    """(job id, command) for every line of every `run:` step."""
-    return [(job_id, line.strip()) for job_id, step in steps(workflow) if "run" in step
-            for line in step["run"].splitlines() if line.strip()]
+    """(job id, command) for every command of every `run:` step (one a line, backslash continuations joined)."""
+    return [(job_id, " ".join(line.split())) for job_id, step in steps(workflow) if "run" in step
+            for line in step["run"].replace("\\\n", " ").splitlines() if line.strip()]
 
 
 def uses(workflow: dict, action: str) -> list[tuple[str, dict]]:
