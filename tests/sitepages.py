@@ -8,7 +8,11 @@ from __future__ import annotations
 import dataclasses
 import html.parser
 import re
+import time
+import urllib.parse
 from pathlib import Path
+
+import pytest
 
 from sitekit import briefs, project
 
@@ -148,3 +152,34 @@ class PageHTML(html.parser.HTMLParser):
 
 def parse(path: Path) -> PageHTML:
     return PageHTML(path.read_text(encoding="utf-8"))
+
+
+# --- in Chromium ---------------------------------------------------------------------------------------
+
+def run_search(page, url: str, query: str) -> list[str]:
+    """Type ``query`` into Material's search box on ``url``; return the result links (absolute URLs, without
+    the highlight query and fragment), in order, once the results have stopped changing."""
+    if page.url.split("?")[0] != url:
+        page.goto(url, wait_until="networkidle")
+    page.fill("input[data-md-component=search-query]", "")  # a new query on the same page
+    page.click("input[data-md-component=search-query]")
+    page.keyboard.type(query)
+    page.keyboard.press("End")  # typing Cyrillic sends no keyup: this one makes Material search
+    read = """() => [document.querySelector('.md-search-result__meta')?.textContent.trim() ?? '',
+                     [...document.querySelectorAll('.md-search-result__list a')].map(a => a.href)]"""
+    deadline, last = time.monotonic() + 10, None
+    while time.monotonic() < deadline:
+        now = page.evaluate(read)
+        if now == last and now[1]:
+            break
+        last = now
+        page.wait_for_timeout(250)
+    else:
+        pytest.fail(f"no search results for {query!r} on {url}: {last}")
+    out = []
+    for href in last[1]:
+        parts = urllib.parse.urlsplit(href)
+        bare = urllib.parse.urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
+        if bare not in out:
+            out.append(bare)
+    return out

@@ -6,8 +6,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import time
-import urllib.parse
 from collections import defaultdict
 
 import pytest
@@ -15,7 +13,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from sitekit import search
 from sitekit.project import ROOT
-from sitepages import DEFAULT, LANGS, content_pages, language_of, neutral_path, parse, prefix
+from sitepages import DEFAULT, LANGS, content_pages, language_of, neutral_path, parse, prefix, run_search
 
 KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")  # the letters Kazakh has and Russian has not
 TAG = re.compile(r"<[^>]+>")
@@ -141,35 +139,6 @@ def test_separator_splits_at_quotes_brackets_and_dashes(text, expected):
 
 
 # --- in Chromium ---------------------------------------------------------------------------------------
-
-def run_search(page, url: str, query: str) -> list[str]:
-    """Type ``query`` into Material's search box on ``url``; return the result links (absolute URLs, without
-    the highlight query and fragment), in order, once the results have stopped changing."""
-    if page.url.split("?")[0] != url:
-        page.goto(url, wait_until="networkidle")
-    page.fill("input[data-md-component=search-query]", "")  # a new query on the same page
-    page.click("input[data-md-component=search-query]")
-    page.keyboard.type(query)
-    page.keyboard.press("End")  # typing Cyrillic sends no keyup: this one makes Material search
-    read = """() => [document.querySelector('.md-search-result__meta')?.textContent.trim() ?? '',
-                     [...document.querySelectorAll('.md-search-result__list a')].map(a => a.href)]"""
-    deadline, last = time.monotonic() + 10, None
-    while time.monotonic() < deadline:
-        now = page.evaluate(read)
-        if now == last and now[1]:
-            break
-        last = now
-        page.wait_for_timeout(250)
-    else:
-        pytest.fail(f"no search results for {query!r} on {url}: {last}")
-    out = []
-    for href in last[1]:
-        parts = urllib.parse.urlsplit(href)
-        bare = urllib.parse.urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
-        if bare not in out:
-            out.append(bare)
-    return out
-
 
 def outside_language(site_build, lang: str, links: list[str]) -> list[str]:
     root = site_build.url(prefix(lang))
