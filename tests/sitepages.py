@@ -78,13 +78,14 @@ class PageHTML(html.parser.HTMLParser):
         super().__init__(convert_charrefs=True)
         self.lang: str | None = None
         self.alternates: list[dict[str, str]] = []
-        self.links: list[dict[str, str]] = []  # every <a href>, with its attributes
+        self.links: list[dict[str, str]] = []  # every <a href>: its attributes and its text ("text")
         self.headings: list[Heading] = []
         self.ids: list[str] = []
         self.elements: list[tuple[str, dict[str, str]]] = []  # every start tag with its attributes
         self.meta: dict[str, str] = {}
         self.text_parts: list[str] = []
         self._heading: Heading | None = None
+        self._link: dict[str, str] | None = None  # the <a> being read: its text goes to link["text"]
         self._in_article = 0
         self._skip = 0  # inside <script>/<style>
         self.feed(text)
@@ -103,6 +104,8 @@ class PageHTML(html.parser.HTMLParser):
             self.meta[attrs["name"]] = attrs.get("content", "")
         if tag == "a" and "href" in attrs:
             self.links.append(attrs)
+            self._link = attrs
+            attrs["text"] = ""
         if tag in ("script", "style"):
             self._skip += 1
         if re.fullmatch(r"h[1-6]", tag):
@@ -111,6 +114,9 @@ class PageHTML(html.parser.HTMLParser):
     def handle_endtag(self, tag):
         if tag in ("script", "style"):
             self._skip -= 1
+        if tag == "a" and self._link is not None:
+            self._link["text"] = " ".join(self._link["text"].split())
+            self._link = None
         if self._heading and tag == f"h{self._heading.level}":
             self._heading.text = " ".join(self._heading.text.split())
             self.headings.append(self._heading)
@@ -122,6 +128,8 @@ class PageHTML(html.parser.HTMLParser):
         self.text_parts.append(data)
         if self._heading:
             self._heading.text += data
+        if self._link is not None:
+            self._link["text"] += data
 
     @property
     def page_alternates(self) -> dict[str, str]:
