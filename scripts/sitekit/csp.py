@@ -51,6 +51,9 @@ SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DO
 STYLE_ELEMENT = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.IGNORECASE | re.DOTALL)
 HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 CHARSET = re.compile(r"<meta\s+charset=[\"']?[\w-]+[\"']?\s*/?>", re.IGNORECASE)
+# A style attribute with a value needs its name, optional space and "=": without this text anywhere
+# outside scripts the page has none, and the HTML parser (the slow part of the hook) can be skipped.
+MAYBE_STYLE_ATTRIBUTE = re.compile(r"style\s*=", re.IGNORECASE)
 EXISTING = re.compile(r"<meta\b[^>]*http-equiv=[\"']?content-security-policy", re.IGNORECASE)
 
 
@@ -112,10 +115,14 @@ def inline_code(html: str) -> InlineCode:
             continue
         scripts.append(match.group(2))
     styles = [m.group(1) for m in STYLE_ELEMENT.finditer(html)]
-    parser = _StyleAttributes()
-    parser.feed(SCRIPT.sub("", html))  # script text is not markup
-    parser.close()
-    return InlineCode(tuple(scripts), tuple(styles), tuple(parser.values))
+    markup = SCRIPT.sub("", html)  # script text is not markup
+    attributes: list[str] = []
+    if MAYBE_STYLE_ATTRIBUTE.search(markup):  # parsing every page costs ~10 ms; most have no style=
+        parser = _StyleAttributes()
+        parser.feed(markup)
+        parser.close()
+        attributes = parser.values
+    return InlineCode(tuple(scripts), tuple(styles), tuple(attributes))
 
 
 def _unique(items) -> list[str]:
