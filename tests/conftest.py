@@ -65,7 +65,8 @@ def site_build(tmp_path_factory) -> SiteBuild:
     port = free_port()
     dest = tmp_path_factory.mktemp("build") / "site"
     site_url = f"http://127.0.0.1:{port}{SUBPATH}"
-    proc = mkdocs_build(dest, site_url, REPO_URL="https://github.com/example-owner/example-repo")
+    proc = mkdocs_build(dest, site_url, REPO_URL="https://github.com/example-owner/example-repo",
+                        EDIT_URI="edit/main/docs/")
     if proc.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{proc.stdout}\n{proc.stderr}")
     return SiteBuild(dest, port, site_url)
