@@ -32,9 +32,10 @@ IMAGE_ONLY = re.compile(r"^!\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?$")
 WAIVER = re.compile(r"<!--\s*i18n-waive\b:?(.*?)-->", re.S)
 TABLE_CELL_SPLIT = re.compile(r"(?<!\\)\|")
 CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)")
+INTERRUPTS = frozenset("#`~!?=-")  # first characters of lines that may end a paragraph
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
+@dataclasses.dataclass(slots=True)
 class Node:
     kind: str            # heading paragraph image list item table admonition code footnote rule html definitions
     line: int            # first line in the file, 1-based
@@ -101,68 +102,68 @@ class _Parser:
         i, n = 0, len(items)
         while i < n:
             num, line = items[i]
-            stripped = line.strip()
-            if not stripped:
+            stripped = line.lstrip(" ")
+            if not stripped or stripped.isspace():
                 i += 1
                 continue
-            if indent_of(line) >= 4:
+            first = stripped[0]
+            if len(line) - len(stripped) >= 4:
                 last = _extent(items, i, 4)
                 text = "\n".join(s[4:] for _, s in items[i:last + 1])
                 self._add(Node("code", num, items[last][0], depth, text=text), waivers)
                 i = last + 1
                 continue
-            if stripped.startswith("<!--"):
+            if first == "<" and stripped.startswith("<!--"):
                 j = i
                 while "-->" not in items[j][1] and j + 1 < n:
                     j += 1
                 comment = "\n".join(s for _, s in items[i:j + 1])
-                if not comment.rstrip().endswith("-->"):
-                    pass  # text follows the comment on its line: a paragraph, handled below
-                else:
+                if comment.rstrip().endswith("-->"):
                     for m in WAIVER.finditer(comment):
                         waivers.append((num + comment.count("\n", 0, m.start()), m.group(1)))
                     i = j + 1
                     continue
-            if m := FENCE.match(line):
+                # text follows the comment on its line: a paragraph, read below
+            elif first in "`~" and (m := FENCE.match(line)):
                 i = self._fence(items, i, m, depth, waivers)
                 continue
-            if m := ATX.match(line):
+            elif first == "#" and (m := ATX.match(line)):
                 self._add(_heading(num, num, len(m.group(1)), m.group(2) or "", depth), waivers)
                 i += 1
                 continue
-            if m := ADMONITION.match(line):
-                last = _extent(items, i + 1, 4, start_blank_ok=True) if i + 1 < n else i
-                last = max(last, i)
+            elif first in "!?" and (m := ADMONITION.match(line)):
+                last = max(_extent(items, i + 1, 4, start_blank_ok=True), i)
                 self._add(Node("admonition", num, items[last][0], depth, text=m.group(2) or "",
                                name=m.group(1).split()[0].lower()), waivers)
                 self.parse([(k, s[4:]) for k, s in items[i + 1:last + 1]], depth + 1)
                 i = last + 1
                 continue
-            if m := FOOTNOTE.match(line):
+            elif first == "[" and (m := FOOTNOTE.match(line)):
                 i = self._footnote(items, i, m, depth, waivers)
                 continue
-            if RULE.match(line):
-                self._add(Node("rule", num, num, depth), waivers)
-                i += 1
-                continue
-            if LIST_ITEM.match(line):
-                i = self._list(items, i, depth, waivers)
-                continue
-            j = i
+            elif first in "-*_+" or first.isdigit():
+                if first in "-*_" and RULE.match(line):
+                    self._add(Node("rule", num, num, depth), waivers)
+                    i += 1
+                    continue
+                if LIST_ITEM.match(line):
+                    i = self._list(items, i, depth, waivers)
+                    continue
+            j = i + 1
             while j < n and items[j][1].strip():
                 j += 1
             chunk = items[i:j]
-            if HTML_START.match(line):
+            if first == "<" and HTML_START.match(line):
                 self._add(Node("html", num, chunk[-1][0], depth, text="\n".join(s for _, s in chunk)), waivers)
                 i = j
                 continue
-            if len(chunk) >= 2 and "|" in line and TABLE_RULE.match(chunk[1][1]) and "-" in chunk[1][1]:
+            if len(chunk) >= 2 and "|" in line and "-" in chunk[1][1] and TABLE_RULE.match(chunk[1][1]):
                 rows = [s for k, (_, s) in enumerate(chunk) if k != 1]
                 self._add(Node("table", num, chunk[-1][0], depth, text="\n".join(rows), rows=len(rows),
                                cols=len(table_cells(line))), waivers)
                 i = j
                 continue
-            if all(LINK_DEFINITION.match(s) for _, s in chunk):
+            if first == "[" and all(LINK_DEFINITION.match(s) for _, s in chunk):
                 self._add(Node("definitions", num, chunk[-1][0], depth, text="\n".join(s for _, s in chunk)),
                           waivers)
                 i = j
@@ -236,7 +237,7 @@ class _Parser:
             j += 1
         self._add(Node("list", items[i][0], items[last][0], depth, ordered=ordered, count=len(entries)), waivers)
         for entry in entries:
-            end = max(k for k, s in entry if s.strip())
+            end = max((k for k, s in entry if s.strip()), default=entry[0][0])
             self.nodes.append(Node("item", entry[0][0], end, depth + 1))
             self.parse(entry, depth + 2)
         return last + 1
@@ -245,14 +246,17 @@ class _Parser:
         k = i + 1
         while k < j:
             s = items[k][1]
-            if SETEXT.match(s):
-                if k - 1 > i:
-                    self._add(_leaf("paragraph", items[i:k - 1], depth), waivers)
-                level = 1 if s.strip()[0] == "=" else 2
-                self._add(_heading(items[k - 1][0], items[k][0], level, items[k - 1][1].strip(), depth), waivers)
-                return k + 1
-            if ATX.match(s) or FENCE.match(s) or ADMONITION.match(s):
-                break
+            first = s.lstrip(" ")[:1]
+            if first in INTERRUPTS:
+                if first in "=-" and SETEXT.match(s):
+                    if k - 1 > i:
+                        self._add(_leaf("paragraph", items[i:k - 1], depth), waivers)
+                    level = 1 if s.strip()[0] == "=" else 2
+                    self._add(_heading(items[k - 1][0], items[k][0], level, items[k - 1][1].strip(), depth),
+                              waivers)
+                    return k + 1
+                if ATX.match(s) or FENCE.match(s) or ADMONITION.match(s):
+                    break
             k += 1
         self._add(_leaf("paragraph", items[i:k], depth), waivers)
         return k

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -40,6 +41,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--root", type=Path, default=projectmod.ROOT,
                    help="the project folder, where mkdocs.yml is (default: this repository)")
     p.add_argument("--format", choices=sorted(FORMATS), default="text", help="how findings are printed")
+    p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+                   help="processes to check a large tree with (default: the number of CPUs)")
     p.add_argument("--list", action="store_true", help="list the check ids and what each checks, then exit")
     p.add_argument("--disable", type=_ids, action="extend", default=[], metavar="IDS",
                    help="comma-separated check ids not to run ('all' for every check)")
@@ -85,9 +88,9 @@ def main(argv: list[str] | None = None) -> int:
             return _sync(p, args, tree, context)
         if args.command == "status":
             return _status(args, tree, context)
-        findings = engine.run(tree, context, enabled_checks(args))
+        findings = engine.run(tree, context, enabled_checks(args), jobs=max(1, args.jobs))
     except ConfigError as exc:
-        print(f"i18ncheck: {exc}", file=sys.stderr)
+        print(f"i18ncheck: {' '.join(str(exc).split())}", file=sys.stderr)
         return 2
     sys.stdout.write(FORMATS[args.format](findings))
     print(summary(findings, len(tree.markdown)), file=sys.stderr)
@@ -100,9 +103,12 @@ def _sync(p, args, tree: Tree, context) -> int:
     else:
         uris = []
         for path in args.files:
-            absolute = (Path.cwd() / path).resolve()
+            # relative to the project (as make passes them), or failing that to the current folder
+            found = next((c for c in (tree.project.root / path, Path.cwd() / path) if c.exists()), None)
+            if found is None:
+                p.error(f"sync: {path} does not exist")
             try:
-                uri = absolute.relative_to(tree.docs_dir.resolve()).as_posix()
+                uri = found.resolve().relative_to(tree.docs_dir.resolve()).as_posix()
             except ValueError:
                 p.error(f"sync: {path} is not in {tree.docs_dir}")
             if uri not in tree.markdown:

@@ -8,32 +8,29 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import posixpath
 import re
 
 import yaml
 
-from i18ncheck import blocks, inline
-
-try:
-    from yaml import CSafeLoader as SafeLoader
-except ImportError:  # pragma: no cover - PyYAML without libyaml
-    from yaml import SafeLoader
+from i18ncheck import blocks, frontmatter, inline
 
 # The locale pattern of mkdocs-static-i18n 1.3.1 (mkdocs_static_i18n.config.RE_LOCALE), which decides
 # whether `page.xx.md` is a translation; importing it costs the command line 0.4 s, so it is repeated
 # here and tests/test_i18ncheck_units.py pins the copy to the original.
 RE_LOCALE = re.compile(r"(^[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?$)|(^[a-z]{2}_[A-Z]{2}$)")
+IMPOSSIBLE_DATE = re.compile(r"\b\d{4}-(?:0[0-9]|1[3-9]|[2-9]\d)-\d\d\b|\b\d{4}-\d\d-(?:00|3[2-9]|[4-9]\d)\b|\b0000-")
 META_KEY = re.compile(r"^([A-Za-z0-9_-]+)[ \t]*:")
 
 
+LANGUAGE_SUFFIX = re.compile(r"^(.*)\.([^./]+)(\.[^./]*)$")
+
+
 def split_language(uri: str) -> tuple[str, str | None]:
-    """(language-neutral uri, language suffix or None): ``briefs/x.ru.md`` → (``briefs/x.md``, ``ru``)."""
-    folder, name = posixpath.split(uri)
-    stem, ext = posixpath.splitext(name)
-    base, suffix = posixpath.splitext(stem)
-    if suffix and RE_LOCALE.match(suffix[1:]):
-        return posixpath.join(folder, base + ext), suffix[1:]
+    """(language-neutral uri, language suffix or None): ``briefs/x.ru.md`` → (``briefs/x.md``, ``ru``).
+    As static-i18n reads it: the last suffix of the name without its extension, if it looks like a locale."""
+    m = LANGUAGE_SUFFIX.match(uri)
+    if m and RE_LOCALE.match(m.group(2)) and not m.group(1).endswith("/") and m.group(1):
+        return m.group(1) + m.group(3), m.group(2)
     return uri, None
 
 
@@ -108,14 +105,17 @@ def _front_matter(doc: Document) -> None:
         doc.meta_error = (1, "front matter opened at line 1 has no closing --- line")
         return
     doc.body_line = close + 2
-    source = "\n".join(lines[1:close]) + "\n"
     try:
-        meta = yaml.load(source, Loader=SafeLoader)
+        meta = frontmatter.parse(lines[1:close])
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         doc.meta_error = (line, f"front matter is not valid yaml: {problem}")
+        return
+    except ValueError as exc:  # PyYAML builds dates with datetime, which rejects 2026-13-45 this way
+        line = next((i + 1 for i in range(1, close) if IMPOSSIBLE_DATE.search(lines[i])), 1)
+        doc.meta_error = (line, f"front matter has an impossible date ({exc})")
         return
     if meta is None:
         meta = {}

@@ -4,6 +4,7 @@ hook), then applies waivers and acknowledged staleness and sorts the findings.
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing
 
 from i18ncheck import checks  # noqa: F401  (registers the checks)
 from i18ncheck.document import Document
@@ -15,21 +16,61 @@ from i18ncheck.checks.structure import same_shape
 ALL = frozenset(CHECKS)
 
 
-def run(tree: Tree, context: Context, enabled: frozenset[str] = ALL) -> list[Finding]:
-    """Every finding in the docs tree, sorted by path and line."""
+PARALLEL_FROM = 300  # Markdown files; below this a second process costs more than it saves
+
+
+def run(tree: Tree, context: Context, enabled: frozenset[str] = ALL, jobs: int = 1) -> list[Finding]:
+    """Every finding in the docs tree, sorted by path and line. With ``jobs`` > 1 (and a large tree) the
+    pages are checked in that many processes."""
     context.files = frozenset(tree.files)
     findings: list[Finding] = []
     for c in by_scope("tree", enabled):
         findings += [Finding(path, line, c.id, message) for path, line, message in c.fn(tree, context)]
-    in_pages = set()
-    for page in tree.pages():
-        findings += check_page(page, context, enabled)
-        in_pages.update(doc.uri for doc in page.docs.values())
-    for uri in tree.markdown:
-        if uri not in in_pages:
-            doc = tree.document(uri)
-            findings += apply_waivers(doc, _file_findings(doc, context, enabled), enabled)
+    neutral = sorted(tree.page_uris)
+    in_pages = {uri for uris in tree.page_uris.values() for uri in uris.values()}
+    loose = [uri for uri in tree.markdown if uri not in in_pages]
+    if jobs > 1 and len(tree.markdown) >= PARALLEL_FROM:
+        findings += _in_processes(tree, context, enabled, neutral, loose, jobs)
+    else:
+        findings += _check(tree, context, enabled, neutral, loose)
     return sorted(findings)
+
+
+def _check(tree: Tree, context: Context, enabled, neutral: list[str], loose: list[str]) -> list[Finding]:
+    """The findings of the pages at the ``neutral`` uris and of the ``loose`` files (in no page)."""
+    findings: list[Finding] = []
+    for uri in neutral:
+        findings += check_page(tree.page(uri), context, enabled)
+    for uri in loose:
+        doc = tree.document(uri)
+        findings += apply_waivers(doc, _file_findings(doc, context, enabled), enabled)
+    return findings
+
+
+_FORKED: tuple = ()  # (tree, context, enabled), set in each worker process by _worker_start
+
+
+def _worker_start(*job) -> None:
+    global _FORKED
+    _FORKED = job
+
+
+def _worker(neutral: list[str], loose: list[str]) -> list[Finding]:
+    return _check(*_FORKED, neutral, loose)
+
+
+def _in_processes(tree, context, enabled, neutral, loose, jobs) -> list[Finding]:
+    """Check every ``jobs``-th page in a forked process each; this process takes the first share."""
+    pool = multiprocessing.get_context("fork").Pool(jobs - 1, _worker_start, (tree, context, enabled))
+    try:
+        shares = [pool.apply_async(_worker, (neutral[k::jobs], loose[k::jobs])) for k in range(1, jobs)]
+        findings = _check(tree, context, enabled, neutral[0::jobs], loose[0::jobs])
+        for share in shares:
+            findings += share.get()
+    finally:
+        pool.close()
+        pool.join()
+    return findings
 
 
 def check_page(page: Page, context: Context, enabled: frozenset[str] = ALL) -> list[Finding]:
@@ -98,10 +139,10 @@ def _pair_findings(pair: Pair, context: Context, enabled) -> list[Finding]:
             for s, t, si, ti in zip(src.nodes, tr.nodes, src.inlines, tr.inlines):
                 if si is None or ti is None:
                     continue
-                where = f"source {src.path}:{s.line}"
                 for c in contents:
-                    out += [Finding(tr.path, t.line, c.id, message.replace("{source}", where), src.path, s.line)
-                            for message in c.fn(si, ti, context)]
+                    for message in c.fn(si, ti, context):
+                        message = message.replace("{source}", f"source {src.path}:{s.line}")
+                        out.append(Finding(tr.path, t.line, c.id, message, src.path, s.line))
     for c in by_scope("pair", enabled):
         for line, message, other_line in c.fn(pair, context):
             out.append(Finding(tr.path, line, c.id, message, src.path, other_line,

@@ -32,39 +32,61 @@ class Term:
 
 
 class Glossary:
+    KEY = 4  # letters of a stem that index it
+
     def __init__(self, terms: list[Term]):
         self.terms = terms
-        # lang -> first two letters of an entry's first stem -> [(term, stems)]: a word is looked up by
-        # its first one and two letters, so matching costs two dict lookups per word.
+        # lang -> the first letters (up to KEY) of an entry's first stem -> [(term, stems)]: a block's
+        # candidate terms are the keys its words' first letters hit, one set intersection per block.
         self._index: dict[str, dict[str, list[tuple[Term, tuple[str, ...]]]]] = {}
         for term in terms:
             for lang, entries in term.match.items():
                 for stems in entries:
-                    self._index.setdefault(lang, {}).setdefault(stems[0][:2], []).append((term, stems))
+                    self._index.setdefault(lang, {}).setdefault(stems[0][:self.KEY], []).append((term, stems))
+        self._key_lengths = {lang: sorted({len(key) for key in index}) for lang, index in self._index.items()}
+        self._found: dict[tuple[str, str], list[Term]] = {}
 
-    def find(self, text_words: list[str], lang: str) -> list[Term]:
-        """The terms whose ``lang`` entries match ``text_words`` (casefolded words), in glossary order."""
+    def find(self, text: str, lang: str) -> list[Term]:
+        """The terms whose ``lang`` entries match ``text``, in glossary order (remembered: a source block
+        is looked up once for each of its translations)."""
+        found = self._found.get((text, lang))
+        if found is None:
+            found = self._found[(text, lang)] = self._find(words(text), lang)
+        return found
+
+    def _find(self, text_words: list[str], lang: str) -> list[Term]:
         index = self._index.get(lang)
-        if not index:
+        if not index or not text_words:
             return []
-        found: dict[str, Term] = {}
-        n = len(text_words)
-        for i, word in enumerate(text_words):
-            for key in {word[:1], word[:2]}:
-                for term, stems in index.get(key, ()):
-                    if term.id in found or i + len(stems) > n:
-                        continue
-                    if all(text_words[i + k].startswith(stem) for k, stem in enumerate(stems)):
-                        found[term.id] = term
-        return [term for term in self.terms if term.id in found]
+        keys: set[str] = set()
+        for length in self._key_lengths[lang]:
+            keys.update(word[:length] for word in text_words)
+        found: set[str] = set()
+        for key in keys & index.keys():
+            starts = [i for i, word in enumerate(text_words) if word.startswith(key)]
+            for term, stems in index[key]:
+                if term.id not in found and any(_matches_at(stems, text_words, i) for i in starts):
+                    found.add(term.id)
+        return [term for term in self.terms if term.id in found] if found else []
 
     def matches(self, term: Term, text_words: list[str], lang: str) -> bool:
-        n = len(text_words)
+        """Whether one of ``term``'s ``lang`` entries matches ``text_words`` (casefolded words)."""
         for stems in term.match.get(lang, ()):
-            for i in range(n - len(stems) + 1):
-                if all(text_words[i + k].startswith(stem) for k, stem in enumerate(stems)):
+            first = stems[0]
+            for i, word in enumerate(text_words):
+                if word.startswith(first) and _matches_at(stems, text_words, i):
                     return True
         return False
+
+
+def _matches_at(stems: tuple[str, ...], text_words: list[str], i: int) -> bool:
+    """Whether the stems match consecutive words from ``text_words[i]``."""
+    if i + len(stems) > len(text_words):
+        return False
+    for k, stem in enumerate(stems):
+        if not text_words[i + k].startswith(stem):
+            return False
+    return True
 
 
 def load(path: Path, languages: tuple[str, ...], name: str) -> Glossary | None:

@@ -13,34 +13,41 @@ the check reports it, and the translator waives it where the idiom wants words.
 from __future__ import annotations
 
 import collections
-import dataclasses
 import re
+import typing
 from decimal import Decimal
 
-CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.S)
+CODE_SPAN = re.compile(r"`(`*)(.+?)(?<!`)`\1(?!`)", re.S)  # starts with a literal: the engine skips to it
 COMMENT = re.compile(r"<!--.*?-->", re.S)
-LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\([ \t]*<?([^\s)>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?[ \t]*\)")
-REFERENCE_LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])+)\]\[([^\]]*)\]")
+# Links and images alike (an image's "!" stays in the text, where it does no harm); the pattern starts
+# with a literal "[" so that the regex engine skips to it.
+LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\([ \t]*<?([^\s)>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?[ \t]*\)")
+REFERENCE_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])+)\]\[([^\]]*)\]")
 DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:[ \t]*<?(\S+?)>?(?:[ \t]+.*)?$", re.M)
 AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
 ATTR_LIST = re.compile(r"\{:?[ \t]*[#.:][^{}]*\}|\{:[^{}]*\}")
-MARKER = re.compile(r"\[(\^[^\]\s]+|\d+(?:[ \t]*[,;–—-][ \t]*\d+)*)\](?![(\[:])")
+MARKER = re.compile(r"\[(\^[^\]\s]+|\d+(?:[ \t]*[,;–—-][ \t]*\d+)*)\](?![(\[])")
 GROUP = "[ \u00a0\u202f\u2009]"
-SCALE = re.compile(
-    r"[ \u00a0\u202f\u2009]?(?:(мың|тыс\b\.?|тысяч|thousand)|(млн\b\.?|миллион|million|mn\b)"
-    r"|(млрд\b\.?|миллиард|billion|bn\b)|(трлн\b\.?|триллион|trillion))", re.I)
-SCALES = (Decimal(10) ** 3, Decimal(10) ** 6, Decimal(10) ** 9, Decimal(10) ** 12)
-NUMBER_COMMA_DECIMAL = re.compile(rf"(?<!\d)(?:\d{{1,3}}(?:{GROUP}\d{{3}})+(?!\d)|\d+)(?:[.,]\d+)?")
-NUMBER_DOT_DECIMAL = re.compile(rf"(?<!\d)(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d{{1,3}}(?:{GROUP}\d{{3}})+(?!\d)|\d+)(?:\.\d+)?")
-ROMAN = re.compile(r"(?<![^\W\d_])[IVXІХ]{2,}(?![^\W\d_])")
+SCALE = (r"(?:[ \u00a0\u202f\u2009]?(?i:(?P<k>мың\w*|тыс\b\.?|тысяч\w*|thousand\w*)"
+         r"|(?P<m>млн\b\.?|миллион\w*|million\w*|mn\b)|(?P<b>млрд\b\.?|миллиард\w*|billion\w*|bn\b)"
+         r"|(?P<t>трлн\b\.?|триллион\w*|trillion\w*)))?")
+SCALES = {"k": 10 ** 3, "m": 10 ** 6, "b": 10 ** 9, "t": 10 ** 12}
+NUMBER = {  # comma as the decimal sign (kk, ru) / comma grouping thousands (en and the rest)
+    # No (?<!\d): finditer starts a match only where the previous one ended, at the start of a digit run.
+    # A leading \d outside the alternation lets the regex engine skip to the digits.
+    True: re.compile(rf"(?P<n>\d(?:\d{{0,2}}(?:{GROUP}\d{{3}})+(?!\d)|\d*))(?P<f>[.,]\d+)?{SCALE}"),
+    False: re.compile(rf"(?P<n>\d(?:\d{{0,2}}(?:,\d{{3}})+(?!\d)|\d{{0,2}}(?:{GROUP}\d{{3}})+(?!\d)|\d*))"
+                      rf"(?P<f>\.\d+)?{SCALE}"),
+}
+ROMAN = re.compile(r"[IVXІХ][IVXІХ]+(?![^\W\d_])")  # and not preceded by a letter: checked in numbers()
+DROP_GROUPING = str.maketrans("", "", " \u00a0\u202f\u2009,")
 ROMAN_VALID = re.compile(r"^X{0,3}(IX|IV|V?I{0,3})$")
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 WORD = re.compile(r"[^\W_]+")
 COMMA_DECIMAL_LANGUAGES = frozenset({"kk", "ru"})
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Inline:
+class Inline(typing.NamedTuple):
     numbers: tuple[tuple[Decimal, str], ...]   # (value, as written)
     markers: tuple[str, ...]
     targets: tuple[str, ...]
@@ -62,13 +69,13 @@ def extract(text: str, lang: str | None) -> Inline:
         text = CODE_SPAN.sub(_code, text)
     if "](" in text:
         def _link(m):
-            targets.append(m.group(3))
-            return f" {m.group(2)} "
+            targets.append(m.group(2))
+            return f" {m.group(1)} "
         text = LINK.sub(_link, text)
     if "][" in text:
         def _reference(m):
-            targets.append(f"[{(m.group(3) or m.group(2)).lower()}]")
-            return f" {m.group(2)} "
+            targets.append(f"[{(m.group(2) or m.group(1)).lower()}]")
+            return f" {m.group(1)} "
         text = REFERENCE_LINK.sub(_reference, text)
     if "]:" in text:
         def _definition(m):
@@ -84,39 +91,36 @@ def extract(text: str, lang: str | None) -> Inline:
         text = ATTR_LIST.sub(" ", text)
     if "[" in text:
         def _marker(m):
-            markers.append("[" + re.sub(r"[ \t]+", "", m.group(1)) + "]")
+            markers.append("[" + "".join(m.group(1).split()) + "]")
             return " "
         text = MARKER.sub(_marker, text)
     return Inline(tuple(numbers(text, lang)), tuple(markers), tuple(targets), tuple(code), text, lang)
 
 
-def numbers(text: str, lang: str | None) -> list[tuple[Decimal, str]]:
-    """The numbers of ``text`` as (value, as written), in order."""
+def numbers(text: str, lang: str | None) -> list[tuple[int | Decimal, str]]:
+    """The numbers of ``text`` as (value, as written), in order. Values are ints, or Decimals where there
+    is a fraction; the two compare and hash alike (``Decimal("6") == 6``)."""
     found = []
-    pattern = NUMBER_COMMA_DECIMAL if lang in COMMA_DECIMAL_LANGUAGES else NUMBER_DOT_DECIMAL
-    for m in pattern.finditer(text):
-        written = m.group(0)
-        digits = re.sub(GROUP, "", written)
-        if lang in COMMA_DECIMAL_LANGUAGES:
-            digits = digits.replace(",", ".")
-        else:
-            digits = digits.replace(",", "")
-        value = Decimal(digits)
-        if scale := SCALE.match(text, m.end()):
-            value *= SCALES[scale.lastindex - 1]
-            written += scale.group(0)
-        found.append((m.start(), value, written.strip()))
-    if any(c in text for c in "IVXІХ"):
+    for m in NUMBER[lang in COMMA_DECIMAL_LANGUAGES].finditer(text):
+        digits = m.group("n")
+        if not digits.isdigit():
+            digits = digits.translate(DROP_GROUPING)
+        fraction = m.group("f")
+        value = Decimal(f"{digits}.{fraction[1:]}") if fraction else int(digits)
+        if m.lastgroup in SCALES:
+            value *= SCALES[m.lastgroup]
+        if isinstance(value, Decimal):
+            value = int(value) if value == value.to_integral_value() else value.normalize()
+        found.append((m.start(), value, m.group(0).strip()))
+    if "I" in text or "X" in text or "V" in text or "І" in text or "Х" in text:
         for m in ROMAN.finditer(text):
+            if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
+                continue
             latin = m.group(0).replace("І", "I").replace("Х", "X")
             if ROMAN_VALID.match(latin):
-                found.append((m.start(), Decimal(_roman(latin)), m.group(0)))
-    found.sort(key=lambda item: item[0])
-    return [(canonical(value), written) for _, value, written in found]
-
-
-def canonical(value: Decimal) -> Decimal:
-    return value.normalize() if value else Decimal(0)
+                found.append((m.start(), _roman(latin), m.group(0)))
+        found.sort(key=lambda item: item[0])
+    return [(value, written) for _, value, written in found]
 
 
 def _roman(latin: str) -> int:
@@ -133,6 +137,8 @@ def _roman(latin: str) -> int:
 def difference(found, expected, key=lambda item: item) -> tuple[list, list]:
     """(items of ``found`` not in ``expected``, items of ``expected`` not in ``found``), as multisets, in
     order of appearance."""
+    if len(found) == len(expected) and all(key(a) == key(b) for a, b in zip(found, expected)):
+        return [], []
     want = collections.Counter(key(item) for item in expected)
     have = collections.Counter(key(item) for item in found)
     extra_count, missing_count = have - want, want - have

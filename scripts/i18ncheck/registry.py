@@ -16,6 +16,7 @@ fills it in. Checks know nothing of printing, exit codes or waivers.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from typing import Callable
 
 SCOPES = ("tree", "file", "page", "structure", "content", "pair")
@@ -51,5 +52,7 @@ def check(scope: str, *, waivable: bool = False):
     return register
 
 
-def by_scope(scope: str, enabled: frozenset[str] | None = None) -> list[Check]:
-    return [c for c in CHECKS.values() if c.scope == scope and (enabled is None or c.id in enabled)]
+@functools.lru_cache(maxsize=None)
+def by_scope(scope: str, enabled: frozenset[str] | None = None) -> tuple[Check, ...]:
+    """The checks of ``scope`` (the enabled ones), in registration order. Call after registration."""
+    return tuple(c for c in CHECKS.values() if c.scope == scope and (enabled is None or c.id in enabled))

@@ -22,7 +22,7 @@ def translations(tree: Tree) -> list[str]:
 def sync(tree: Tree, context: Context, uris: list[str], prune: bool = False) -> list[str]:
     """Record each translation in ``uris`` as synced with its source's current text; return what was
     recorded (one line per file). ``prune`` also drops entries that are no longer translations."""
-    problems, entries, done = [], {}, []
+    problems, entries, done, stale_entries = [], {}, [], set()
     for uri in uris:
         doc = tree.document(uri)
         page = tree.page(split_language(uri)[0])
@@ -43,7 +43,8 @@ def sync(tree: Tree, context: Context, uris: list[str], prune: bool = False) -> 
             detail = "; ".join(f.text() for f in mismatch) or "the block structure differs"
             problems.append(f"{doc.path}: structure does not match its source, not recorded: {detail}")
             continue
-        entries[uri] = syncrecord.entry_for(source)
+        entries[uri] = page.fingerprint
+        stale_entries.add(source.uri)  # a source that used to be a translation has nothing to record
         done.append(f"{doc.path}: recorded as synced with {source.path}")
     if problems:
         raise SyncRefused("\n".join(problems))
@@ -53,6 +54,9 @@ def sync(tree: Tree, context: Context, uris: list[str], prune: bool = False) -> 
         for uri in [u for u in record.entries if u not in keep]:
             del record.entries[uri]
             done.append(f"{RECORD}: dropped the entry for {tree.path(uri)} (no longer a translation)")
+    for uri in sorted(stale_entries & record.entries.keys()):
+        del record.entries[uri]
+        done.append(f"{RECORD}: dropped the entry for {tree.path(uri)} (now the source of its page)")
     record.entries.update(entries)
     record.save()
     return done

@@ -56,15 +56,17 @@ def meta_hashes(doc: Document) -> dict[str, str]:
 
 @dataclasses.dataclass(frozen=True)
 class Entry:
-    source: str                 # docs-relative uri of the source it was synced against
-    blocks: tuple[str, ...]
-    meta: dict
+    """What a translation was last synced against: its source and the source's fingerprint then."""
+    source: str                 # docs-relative uri of the source
+    blocks: tuple[str, ...]     # one hash per source block
+    meta: dict                  # one hash per translatable front matter key
 
     def as_json(self) -> dict:
         return {"source": self.source, "blocks": list(self.blocks), "meta": dict(sorted(self.meta.items()))}
 
 
 def entry_for(source: Document) -> Entry:
+    """The fingerprint of ``source`` now."""
     return Entry(source.uri, tuple(block_hashes(source)), meta_hashes(source))
 
 
@@ -75,23 +77,25 @@ class Change:
     what: str                    # "source line 14 changed (translation line 12)"
 
 
-def changes(entry: Entry, source: Document, translation: Document) -> list[Change]:
-    """How ``source`` differs from what ``translation`` was synced against, in source order."""
+def changes(entry: Entry, now: Entry, source: Document, translation: Document) -> list[Change]:
+    """How ``source`` (whose fingerprint is ``now``) differs from what ``translation`` was synced against
+    (``entry``), in source order."""
     out: list[Change] = []
-    current_meta = meta_hashes(source)
-    for key in sorted(set(entry.meta) | set(current_meta), key=lambda k: (source.key_line(k), k)):
-        if entry.meta.get(key) == current_meta.get(key):
-            continue
-        line = translation.meta_lines.get(key)
-        there = f"translation line {line}" if line else "not in the translation"
-        if key not in current_meta:
-            out.append(Change(None, line, f"front matter '{key}' removed from the source ({there})"))
-        else:
-            verb = "changed" if key in entry.meta else "added"
-            out.append(Change(source.key_line(key), line,
-                              f"source front matter '{key}' (line {source.key_line(key)}) {verb} ({there})"))
-    current = block_hashes(source)
-    matcher = difflib.SequenceMatcher(None, entry.blocks, current, autojunk=False)
+    if entry.meta != now.meta:
+        for key in sorted(set(entry.meta) | set(now.meta), key=lambda k: (source.key_line(k), k)):
+            if entry.meta.get(key) == now.meta.get(key):
+                continue
+            line = translation.meta_lines.get(key)
+            there = f"translation line {line}" if line else "not in the translation"
+            if key not in now.meta:
+                out.append(Change(None, line, f"front matter '{key}' removed from the source ({there})"))
+            else:
+                verb = "changed" if key in entry.meta else "added"
+                out.append(Change(source.key_line(key), line,
+                                  f"source front matter '{key}' (line {source.key_line(key)}) {verb} ({there})"))
+    if entry.blocks == now.blocks:
+        return out
+    matcher = difflib.SequenceMatcher(None, entry.blocks, now.blocks, autojunk=False)
     nodes = translation.nodes
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":

@@ -54,6 +54,11 @@ class Page:
     def translations(self) -> list[document.Document]:
         return [self.docs[code] for code in self.codes if code in self.docs and code != self.source_lang]
 
+    @functools.cached_property
+    def fingerprint(self) -> syncrecord.Entry | None:
+        """The source's fingerprint now (what ``sync`` would record)."""
+        return syncrecord.entry_for(self.source) if self.source is not None else None
+
 
 @dataclasses.dataclass
 class Context:
@@ -175,7 +180,7 @@ class Pair:
     def changes(self) -> list[syncrecord.Change] | None:
         """The source's changes since the last sync; None when the translation was never synced with it."""
         entry = self.entry
-        return None if entry is None else syncrecord.changes(entry, self.source, self.translation)
+        return None if entry is None else syncrecord.changes(entry, self.page.fingerprint, self.source, self.translation)
 
     @property
     def stale(self) -> bool:

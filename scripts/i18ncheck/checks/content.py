@@ -51,7 +51,7 @@ def terminology(src, tr, context):
     glossary = context.glossary
     if glossary is None:
         return
-    found = glossary.find(words(src.words), src.lang)
+    found = glossary.find(src.words, src.lang)
     if not found:
         return
     tr_words = words(tr.words)

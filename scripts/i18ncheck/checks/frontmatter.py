@@ -31,15 +31,18 @@ def show(value) -> str:
     return str(value)
 
 
+def required(meta: dict) -> list[tuple[str, str]]:
+    """(key, who needs it) for the keys the front matter ``meta`` must have."""
+    kind = meta.get("kind")
+    return [(key, "every page") for key in COMMON_KEYS] + [(key, f"kind: {kind}") for key in KIND_KEYS.get(kind, ())]
+
+
 @check("file")
 def front_matter_keys(doc, context):
     """The front matter has the keys its kind needs (every page: title, description, source_lang)."""
     if not _ours(doc, context):
         return
-    kind = doc.get("kind")
-    required = [(key, "every page") for key in COMMON_KEYS]
-    required += [(key, f"kind: {kind}") for key in KIND_KEYS.get(kind, ())]
-    for key, who in required:
+    for key, who in required(doc.meta):
         if key not in doc.meta:
             yield 1, f"front matter has no {key} (required on {who})"
         elif doc.meta[key] in (None, "", [], {}):
@@ -60,7 +63,8 @@ def front_matter_values(doc, context):
                                      "leave it out for a plain page)")
     for key in DATE_KEYS:
         if meta.get(key) is not None and not isinstance(meta[key], datetime.date):
-            yield doc.key_line(key), f"{key} is not a date (found {show(meta[key])!s}, expected yyyy-mm-dd unquoted)"
+            found = f"the text '{meta[key]}'" if isinstance(meta[key], str) else show(meta[key])
+            yield doc.key_line(key), f"{key} is not a date (found {found}; write yyyy-mm-dd without quotes)"
     for key in LIST_KEYS:
         value = meta.get(key)
         if value is not None and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
@@ -101,13 +105,16 @@ def front_matter_agreement(page, context):
     for doc in page.translations():
         if doc.meta is None:
             continue
+        needed = {key for key, _ in required(doc.meta)}  # a missing one is front-matter-keys' finding
         for key in AGREEING_KEYS:
-            if key not in source.meta and key not in doc.meta:
+            if key not in doc.meta and (key in needed or key not in source.meta):
                 continue
+            if key == "source_lang" and doc.meta[key] not in page.codes:
+                continue  # front-matter-values reports a language that is not configured
             expected, found = source.meta.get(key), doc.meta.get(key)
             if found != expected:
                 line = doc.key_line(key) if key in doc.meta else 1
-                yield doc, line, (f"{key} differs from source {source.path}:{source.key_line(key)} "
+                yield doc, line, (f"value of {key} differs from source {source.path}:{source.key_line(key)} "
                                   f"(found {show(found)}, expected {show(expected)})"), source, source.key_line(key)
 
 

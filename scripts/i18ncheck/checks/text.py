@@ -54,6 +54,10 @@ def front_matter_syntax(doc, context):
 def unsafe_html(doc, context):
     """No scripts in authors' Markdown: <script, <iframe, javascript: URLs, on*= event handlers."""
     text = "\n".join(doc.lines)
+    lower = text.lower()
+    if not ("<script" in lower or "<iframe" in lower or "javascript" in lower
+            or ("=" in text and ("<" in text or "{" in text))):
+        return
     for m in UNSAFE.finditer(text):
         yield (text.count("\n", 0, m.start()) + 1,
                f"unsafe html: {UNSAFE_WHAT[m.lastgroup]} (authors' markdown may not carry scripts)")
@@ -70,7 +74,7 @@ def broken_link(doc, context):
             if not target or target.startswith(("#", "[", "//")) or SCHEME.match(target):
                 continue
             if target.startswith("/"):
-                yield node.line, f"absolute link {target}: link relative to this file (e.g. ../article.md)"
+                yield node.line, f"absolute link {target}: link to the file relative to this page instead"
                 continue
             path = unquote(target.split("#", 1)[0].split("?", 1)[0])
             resolved = posixpath.normpath(posixpath.join(folder, path))
@@ -130,7 +134,7 @@ def unknown_language(tree, context):
         _, lang = split_language(uri)
         if lang is not None and lang not in codes:
             yield tree.path(uri), 1, (f"language suffix .{lang} is not configured in mkdocs.yml "
-                                      f"(languages: {listed}); static-i18n would publish it as a {lang} page")
+                                      f"(languages: {listed}); static-i18n would take it for the {lang} version")
         elif lang is None and uri.endswith(".md"):
             stem = uri[:-3]
             yield tree.path(uri), 1, (f"file has no language suffix: name it {stem}.{codes[0]}.md "
