@@ -1,0 +1,209 @@
+"""The translation check (scripts/i18ncheck) on fixture trees, and its command line.
+
+Each folder under tests/i18ncheck/ (but build/) is the smallest tree that triggers one check or one kind
+of bad input: a mkdocs.yml with the three languages, docs/ and data/. Its expected.txt is the complete
+output of `python -m i18ncheck`, so any change in wording or in what is found shows in review. Before
+checking, the harness records every translation whose structure matches its source (as an author does
+after reading it: `make sync`); the others stay "never synced".
+"""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from i18ncheck import cli, sync
+from i18ncheck.registry import CHECKS
+from i18ncheck.tree import Tree, load_context
+from sitekit import project
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "i18ncheck"
+CASES = sorted(p.name for p in FIXTURES.iterdir() if (p / "expected.txt").exists())
+# Checks whose findings need a history (a sync record older than the source): test_i18ncheck_sync.py.
+HISTORY_CHECKS = {"stale-translation", "stale-marker"}
+
+
+def prepare(case: str, tmp_path: Path) -> Path:
+    """A copy of the fixture, with every translation whose structure matches recorded as synced."""
+    root = tmp_path / case
+    shutil.copytree(FIXTURES / case, root)
+    proj = project.load(root)
+    tree = Tree(proj)
+    context = load_context(proj)
+    for uri in sync.translations(tree):
+        try:
+            sync.sync(tree, context, [uri])
+        except sync.SyncRefused:
+            pass
+    return root
+
+
+def run(root: Path, *args: str, capsys) -> tuple[int, str, str]:
+    code = cli.main(["--root", str(root), "--jobs", "1", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def fails(line: str) -> bool:
+    return not line.endswith(")") or not ("(waived: " in line or "(acknowledged: " in line)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_fixture_findings(case, tmp_path, capsys):
+    expected = (FIXTURES / case / "expected.txt").read_text(encoding="utf-8")
+    code, out, err = run(prepare(case, tmp_path), capsys=capsys)
+    assert out == expected
+    assert code == (1 if any(fails(line) for line in expected.splitlines()) else 0)
+    assert err.startswith("i18ncheck: ") and err.count("\n") == 1
+
+
+def test_clean_tree_has_no_findings(tmp_path, capsys):
+    code, out, err = run(prepare("clean", tmp_path), capsys=capsys)
+    assert (code, out, err) == (0, "", "i18ncheck: no findings in 8 files\n")
+
+
+def test_every_check_has_a_fixture():
+    found = set()
+    for case in CASES:
+        for line in (FIXTURES / case / "expected.txt").read_text(encoding="utf-8").splitlines():
+            found.add(re.search(r" \[([a-z-]+)\](?: \((?:waived|acknowledged): .*\))?$", line).group(1))
+    assert set(CHECKS) - found - HISTORY_CHECKS == set()
+
+
+def test_fixtures_never_change(tmp_path, capsys):
+    """Checking and recording read the pages and write only data/translation-sync.json."""
+    root = tmp_path / "numbers"
+    shutil.copytree(FIXTURES / "numbers", root)
+    before = {p: p.read_bytes() for p in (root / "docs").rglob("*")}
+    proj = project.load(root)
+    sync.sync(Tree(proj), load_context(proj), ["page.en.md"])
+    run(root, capsys=capsys)
+    assert {p: p.read_bytes() for p in (root / "docs").rglob("*")} == before
+
+
+# ---------------------------------------------------------------- command line
+
+
+def test_exit_status_and_summary(tmp_path, capsys):
+    code, out, err = run(prepare("numbers", tmp_path), capsys=capsys)
+    assert code == 1
+    assert err == "i18ncheck: 4 findings (1 waived) in 3 files\n"
+    assert out.splitlines() == sorted(out.splitlines(), key=lambda l: (l.split(":")[0], int(l.split(":")[1])))
+
+
+def test_waived_findings_alone_pass(tmp_path, capsys):
+    root = prepare("numbers", tmp_path)
+    code, out, err = run(root, "--disable", "numbers", capsys=capsys)
+    assert (code, out) == (0, "")
+    code, out, err = run(root, "--disable", "all", "--enable", "numbers", capsys=capsys)
+    assert code == 1 and len(out.splitlines()) == 4
+
+
+def test_json_format(tmp_path, capsys):
+    code, out, err = run(prepare("numbers", tmp_path), "--format", "json", capsys=capsys)
+    findings = json.loads(out)
+    assert code == 1
+    assert findings[0] == {
+        "path": "docs/page.en.md", "line": 9, "check": "numbers",
+        "message": "numbers differ from source docs/page.kk.md:9 (found none; expected 230 млн)",
+        "waived": False, "reason": None, "acknowledged": False,
+        "other_path": "docs/page.kk.md", "other_line": 9,
+    }
+    waived = [f for f in findings if f["waived"]]
+    assert [(f["path"], f["line"], f["reason"]) for f in waived] == [
+        ("docs/page.ru.md", 12, "по-русски «каждый шестой» пишут словами")]
+
+
+def test_github_format(tmp_path, capsys):
+    code, out, err = run(prepare("numbers", tmp_path), "--format", "github", capsys=capsys)
+    lines = out.splitlines()
+    assert lines[0] == ("::error file=docs/page.en.md,line=9,title=i18ncheck numbers::numbers differ from source "
+                        "docs/page.kk.md:9 (found none; expected 230 млн)")
+    assert lines[3] == ("::notice file=docs/page.ru.md,line=12,title=i18ncheck numbers::numbers differ from source "
+                        "docs/page.kk.md:11 (found none; expected 6) (waived: по-русски «каждый шестой» пишут словами)")
+    assert code == 1
+
+
+def test_list_names_every_check(capsys):
+    assert cli.main(["--list"]) == 0
+    out = capsys.readouterr().out
+    assert [line.split()[0] for line in out.splitlines()] == list(CHECKS)
+    assert "numbers  " in out and "(waivable)" in out
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--disable", "no-such-check"], "unknown check id no-such-check"),
+    (["sync"], "name the translations to record"),
+    (["sync", "--all", "docs/page.ru.md"], "either files or --all"),
+    (["sync", "/elsewhere/page.ru.md"], "sync: /elsewhere/page.ru.md does not exist"),
+    (["sync", "mkdocs.yml"], "sync: mkdocs.yml is not in"),
+    (["sync", "docs/assets/pic.png"], "sync: docs/assets/pic.png is not a Markdown file in docs/"),
+    (["--format", "xml"], "invalid choice"),
+])
+def test_usage_errors_exit_2(args, message, tmp_path, capsys):
+    root = prepare("clean", tmp_path)
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["--root", str(root), *args])
+    assert exc.value.code == 2
+    assert message in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("damage, message", [
+    (lambda root: (root / "mkdocs.yml").unlink(), "i18ncheck: mkdocs.yml: cannot read"),
+    (lambda root: (root / "mkdocs.yml").write_text("site_name: [\n", encoding="utf-8"),
+     "i18ncheck: mkdocs.yml: not valid YAML"),
+    (lambda root: (root / "data" / "glossary.yml").write_text("terms: [\n", encoding="utf-8"),
+     "i18ncheck: data/glossary.yml:2: not valid yaml"),
+    (lambda root: (root / "data" / "glossary.yml").write_text("terms:\n  - id: x\n    kk: {term: a}\n", encoding="utf-8"),
+     "i18ncheck: data/glossary.yml: term 1 (x): needs 'ru: {term: ..., match: [...]}'"),
+    (lambda root: (root / "data" / "tags.yml").write_text("a: [\n", encoding="utf-8"), "i18ncheck: data/tags.yml: not valid yaml"),
+    (lambda root: (root / "data" / "translation-sync.json").write_text("{", encoding="utf-8"),
+     "i18ncheck: data/translation-sync.json: cannot be read"),
+])
+def test_configuration_errors_exit_2(damage, message, tmp_path, capsys):
+    root = prepare("clean", tmp_path)
+    damage(root)
+    code, out, err = run(root, capsys=capsys)
+    assert (code, out) == (2, "")
+    assert err.startswith(message) and err.count("\n") == 1
+    assert "Traceback" not in err
+
+
+def test_module_entry_point(tmp_path):
+    """`python -m i18ncheck` as make runs it: findings on stdout, summary on stderr, exit status."""
+    root = prepare("inline-code", tmp_path)
+    proc = subprocess.run([sys.executable, "-m", "i18ncheck", "--root", str(root)], capture_output=True,
+                          text=True, env={"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin"})
+    assert proc.returncode == 1
+    assert proc.stdout == (FIXTURES / "inline-code" / "expected.txt").read_text(encoding="utf-8")
+    assert proc.stderr == "i18ncheck: 1 finding in 3 files\n"
+
+
+def test_status_command(tmp_path, capsys):
+    root = prepare("clean", tmp_path)
+    assert cli.main(["--root", str(root), "status"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "docs/article.md  kk: source  ru: translated  en: translated",
+        "docs/briefs/later.md  kk: source  ru: translated  en: pending",
+        "docs/briefs/note.md  kk: translated  ru: translated  en: source",
+    ]
+    assert cli.main(["--root", str(root), "status", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows[1] == {"page": "docs/briefs/later.md", "source_lang": "kk", "languages": {
+        "kk": {"state": "source", "stale_lines": [], "never_synced": False},
+        "ru": {"state": "translated", "stale_lines": [], "never_synced": False},
+        "en": {"state": "pending", "stale_lines": [], "never_synced": False}}}
+
+
+@pytest.mark.slow
+def test_real_docs_pass():
+    """The site's own docs/ passes the check (make site runs it before building)."""
+    proc = subprocess.run([sys.executable, "-m", "i18ncheck"], cwd=ROOT, capture_output=True, text=True,
+                          env={"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin"})
+    assert proc.returncode == 0, proc.stdout + proc.stderr
