@@ -29,7 +29,7 @@ def render(terms: list[dict], lang: str, codes: tuple[str, ...]) -> str:
             f'<span lang="{code}">{html.escape(term[code]["term"])}</span> ({code})' for code in others
         )
         out.append(
-            f"### {name} {{#{term['id']}}}\n\n"
+            f"## {name} {{#{term['id']}}}\n\n"
             f"{term['definition'][lang].strip()}\n\n"
             f"*{strings.t(lang, 'glossary_equivalents')}:* {equivalents}\n"
         )
