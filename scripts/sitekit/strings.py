@@ -1,6 +1,8 @@
 """The site's own interface strings in every language (Material's are in partials/languages/).
 
 One table, so a missing translation of a string is one missing key, which tests/test_strings.py catches.
+The article's scholarly apparatus (its headings and the citation formats' words) has its own table in
+``sitekit/labels.py``.
 """
 from __future__ import annotations
 
@@ -11,7 +13,6 @@ STRINGS = {
         "written_in": "Бұл мәтін {source}нде жазылған; басқа екі тілдегі нұсқалары — оның аудармалары.",
         "stale": "Түпнұсқа осы аударма соңғы рет жаңартылғаннан кейін өзгерді; аударма әлі жаңартылмаған.",
         "fallback": "Бұл бет әлі {target}не аударылмаған; төмендегі мәтін {shown}нде.",
-        "published": "Жарияланған күні",
         "reading_time": "Оқуға {minutes} минут",
         "tags": "Тегтер",
         "feed": "{site} — шолулар (RSS)",
@@ -26,7 +27,6 @@ STRINGS = {
         "written_in": "Этот текст написан на {source} языке; версии на двух других языках — его переводы.",
         "stale": "Оригинал изменился после последнего обновления этого перевода; перевод ещё не обновлён.",
         "fallback": "Эта страница ещё не переведена на {target} язык; ниже показан текст на {shown} языке.",
-        "published": "Дата публикации",
         "reading_time": "{minutes} мин чтения",
         "tags": "Теги",
         "feed": "{site} — обзоры (RSS)",
@@ -41,7 +41,6 @@ STRINGS = {
         "written_in": "This text was written in {source}; its versions in the other two languages are translations.",
         "stale": "The original has changed since this translation was last updated; the translation has not caught up yet.",
         "fallback": "This page has not been translated into {target} yet; the text below is in {shown}.",
-        "published": "Published",
         "reading_time": "{minutes} min read",
         "tags": "Tags",
         "feed": "{site} — briefs (RSS)",
