@@ -42,6 +42,7 @@ def on_config(config):
                  glossary=root / "data" / "glossary.yml")
     lang = current_language(config) or proj.default.code  # None before static-i18n's first on_config
     STATE["pages"][lang] = set()
+    STATE.setdefault("briefs", {}).pop(lang, None)  # read again for every build of this language
     # static-i18n builds every language into the same site_dir, so each build writes the theme's 404.html
     # to the site root and the last language's (English) would win: only the default language writes it.
     if lang == proj.default.code:
@@ -55,14 +56,22 @@ def on_page_markdown(markdown, page, config, files):
     lang = current_language(config)
     proj = STATE["project"]
     if briefs.MARKER in markdown:
-        markdown = markdown.replace(briefs.MARKER, briefs.listing(
-            briefs.collect(proj.docs_dir, lang), lang, STATE["tags"]))
+        markdown = markdown.replace(briefs.MARKER, briefs.listing(_briefs(lang), lang, STATE["tags"]))
     if glossary.MARKER in markdown:
         markdown = markdown.replace(glossary.MARKER, glossary.render(
             glossary.load(STATE["glossary"]), lang, proj.codes))
     if page.meta.get("kind") == "brief":
         page.meta["reading_minutes"] = briefs.reading_minutes(markdown)
     return markdown
+
+
+def _briefs(lang: str) -> list[briefs.Brief]:
+    """The briefs of ``lang``, read from docs/ once per build of that language: the listing and the
+    feed share them (reading every brief again for the feeds cost as much as the listing)."""
+    found = STATE["briefs"].get(lang)
+    if found is None:
+        found = STATE["briefs"][lang] = briefs.collect(STATE["project"].docs_dir, lang)
+    return found
 
 
 def on_page_context(context, page, config, nav):
@@ -119,7 +128,7 @@ def on_post_build(config):
     with (site_dir / "sitemap.xml").open("rb") as src, gzip.GzipFile(site_dir / "sitemap.xml.gz", "wb", mtime=0) as gz:
         gz.write(src.read())
     for lang in proj.languages:
-        items = briefs.collect(proj.docs_dir, lang.code)
+        items = _briefs(lang.code)
         text = feeds.render(items, lang.code, strings.t(lang.code, "feed_title", site=lang.site_name),
                             lang.site_description, proj, STATE["tags"])
         feeds.write(site_dir, lang.code, text, proj)

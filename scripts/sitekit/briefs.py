@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import html
 import math
 import re
@@ -70,6 +71,7 @@ def collect(docs_dir: Path, lang: str) -> list[Brief]:
     return sorted(briefs, key=lambda b: (-b.date.toordinal(), b.slug))
 
 
+@functools.lru_cache(maxsize=4096)  # Babel takes about a millisecond a call; briefs share dates
 def long_date(date: dt.date, lang: str) -> str:
     """The date as readers of ``lang`` write it (CLDR via Babel): «2026 ж. 25 қараша», «25 ноября 2026 г.»."""
     return format_date(date, format="long", locale=lang)

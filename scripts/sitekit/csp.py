@@ -54,6 +54,9 @@ CHARSET = re.compile(r"<meta\s+charset=[\"']?[\w-]+[\"']?\s*/?>", re.IGNORECASE)
 # A style attribute with a value needs its name, optional space and "=": without this text anywhere
 # outside scripts the page has none, and the HTML parser (the slow part of the hook) can be skipped.
 MAYBE_STYLE_ATTRIBUTE = re.compile(r"style\s*=", re.IGNORECASE)
+# `` name="value"`` pairs with nothing an HTML parser would read differently (no entity, quote or `<`).
+SIMPLE_ATTRIBUTE = re.compile(r'\s+([a-zA-Z][a-zA-Z0-9_-]*)="([^"&<]*)"')
+SIMPLE_ATTRIBUTES = re.compile(r'(?:\s+[a-zA-Z][a-zA-Z0-9_-]*="[^"&<]*")*\s*')
 EXISTING = re.compile(r"<meta\b[^>]*http-equiv=[\"']?content-security-policy", re.IGNORECASE)
 
 
@@ -78,7 +81,12 @@ def sha256_source(text: str) -> str:
 
 def _attributes(start_tag_inner: str) -> dict[str, str]:
     """The attributes of ``<script ...>`` parsed as a browser would (lowercased names, entities decoded)."""
-    found: dict[str, str] = {}
+    if SIMPLE_ATTRIBUTES.fullmatch(start_tag_inner):  # the common case, without an HTML parser per tag
+        found = {}
+        for name, value in SIMPLE_ATTRIBUTE.findall(start_tag_inner):
+            found.setdefault(name.lower(), value)
+        return found
+    found = {}
 
     class _Tag(HTMLParser):
         def handle_starttag(self, tag, attrs):

@@ -7,6 +7,8 @@ it from here. ``mkdocs.utils.yaml.yaml_load`` understands the ``!ENV`` and ``!!p
 from __future__ import annotations
 
 import dataclasses
+import functools
+import os
 from pathlib import Path
 
 from mkdocs.utils.yaml import yaml_load
@@ -67,8 +69,24 @@ def _i18n_options(plugins) -> dict:
 
 
 def load(root: Path | str = ROOT) -> Project:
-    """Read ``mkdocs.yml`` under ``root``."""
+    """Read ``mkdocs.yml`` under ``root``.
+
+    A build loads it once per hook and language (six times and more); the YAML is parsed once for as long
+    as the file's bytes and the environment (``!ENV`` tags) stay the same."""
     root = Path(root)
+    try:
+        data = (root / "mkdocs.yml").read_bytes()
+    except OSError:
+        return _load(root)  # reports the error
+    return _cached(root, data, tuple(sorted(os.environ.items())))
+
+
+@functools.lru_cache(maxsize=16)
+def _cached(root: Path, data: bytes, environ: tuple) -> Project:
+    return _load(root)
+
+
+def _load(root: Path) -> Project:
     path = root / "mkdocs.yml"
     try:
         with path.open(encoding="utf-8") as fh:
