@@ -33,6 +33,7 @@ WAIVER = re.compile(r"<!--\s*i18n-waive\b:?(.*?)-->", re.S)
 TABLE_CELL_SPLIT = re.compile(r"(?<!\\)\|")
 CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)")
 INTERRUPTS = frozenset("#`~!?=-")  # first characters of lines that may end a paragraph
+SPECIAL_STARTS = frozenset(" \t#`~!?[-*_+<{|>=0123456789")  # and of lines that may start anything else
 
 
 @dataclasses.dataclass(slots=True)
@@ -98,6 +99,9 @@ class _Parser:
         waivers.clear()
 
     def parse(self, items: list[tuple[int, str]], depth: int) -> None:
+        if len(items) == 1 and items[0][1][:1] not in SPECIAL_STARTS and items[0][1].strip():  # one line of text
+            self.nodes.append(_leaf("paragraph", items, depth))
+            return
         waivers: list[tuple[int, str]] = []
         i, n = 0, len(items)
         while i < n:
@@ -263,7 +267,7 @@ class _Parser:
 
 
 def _leaf(kind: str, chunk, depth: int) -> Node:
-    text = "\n".join(s.strip() for _, s in chunk)
+    text = "\n".join([s.strip() for _, s in chunk])
     if IMAGE_ONLY.match(text):
         kind = "image"
     return Node(kind, chunk[0][0], chunk[-1][0], depth, text=text)

@@ -13,6 +13,7 @@ Exit status: 0 no failing finding, 1 failing findings (or sync refused), 2 usage
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -68,6 +69,18 @@ def enabled_checks(args) -> frozenset[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # A short run that allocates many small objects and frees them all at exit: the cyclic garbage
+    # collector would only re-scan them (7 % of a 3,000-file check).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _main(argv)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _main(argv: list[str] | None) -> int:
     p = parser()
     args = p.parse_args(argv)
     if args.list:

@@ -44,16 +44,13 @@ class Document:
     bom: bool = False
     decode_error: tuple[int, int] | None = None   # (line, first undecodable byte)
     crlf: tuple[int, int] | None = None           # (first line, number of lines) ending in CR LF or CR
+    empty: bool = False                           # nothing but white space
     meta: dict | None = None                      # None when there is no parsable front matter
     meta_error: tuple[int, str] | None = None     # (line, message)
     meta_lines: dict = dataclasses.field(default_factory=dict)   # top-level key -> line
     body_line: int = 1                            # file line of the first body line
     nodes: list[blocks.Node] = dataclasses.field(default_factory=list)
     waivers: list[blocks.Waiver] = dataclasses.field(default_factory=list)
-
-    @property
-    def empty(self) -> bool:
-        return not any(line.strip() for line in self.lines)
 
     def get(self, key: str, default=None):
         return (self.meta or {}).get(key, default)
@@ -88,7 +85,8 @@ def read(path: str, uri: str, data: bytes) -> Document:
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    doc = Document(path, uri, page, lang, lines, bom=bom, decode_error=decode_error, crlf=crlf)
+    doc = Document(path, uri, page, lang, lines, bom=bom, decode_error=decode_error, crlf=crlf,
+                   empty=not text or text.isspace())
     if not doc.empty:
         _front_matter(doc)
         doc.nodes, doc.waivers = blocks.parse(lines[doc.body_line - 1:], doc.body_line)

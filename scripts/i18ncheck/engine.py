@@ -4,7 +4,6 @@ hook), then applies waivers and acknowledged staleness and sorts the findings.
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
 
 from i18ncheck import checks  # noqa: F401  (registers the checks)
 from i18ncheck.document import Document
@@ -61,6 +60,8 @@ def _worker(neutral: list[str], loose: list[str]) -> list[Finding]:
 
 def _in_processes(tree, context, enabled, neutral, loose, jobs) -> list[Finding]:
     """Check every ``jobs``-th page in a forked process each; this process takes the first share."""
+    import multiprocessing  # only a large tree needs it (and it costs the command line 20 ms to import)
+
     pool = multiprocessing.get_context("fork").Pool(jobs - 1, _worker_start, (tree, context, enabled))
     try:
         shares = [pool.apply_async(_worker, (neutral[k::jobs], loose[k::jobs])) for k in range(1, jobs)]

@@ -17,27 +17,29 @@ import re
 import typing
 from decimal import Decimal
 
-CODE_SPAN = re.compile(r"`(`*)(.+?)(?<!`)`\1(?!`)", re.S)  # starts with a literal: the engine skips to it
-COMMENT = re.compile(r"<!--.*?-->", re.S)
-# Links and images alike (an image's "!" stays in the text, where it does no harm); the pattern starts
-# with a literal "[" so that the regex engine skips to it.
-LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\([ \t]*<?([^\s)>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?[ \t]*\)")
-REFERENCE_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])+)\]\[([^\]]*)\]")
+# Everything inline that is not prose, in one pass. Each alternative starts with a literal character, so
+# the regex engine skips straight to the next "<", "`", "[" or "{". An image's "!" stays in the text.
+SCAN = re.compile(
+    r"<(?:(?P<comment>!--.*?-->)|(?P<url>(?:https?|ftp|mailto):[^>\s]+)>)"
+    r"|`(?P<ticks>`*)(?P<code>.+?)(?<!`)`(?P=ticks)(?!`)"
+    r"|\[(?:(?P<ltext>(?:[^\[\]]|\[[^\]]*\])*)\]\([ \t]*<?(?P<target>[^\s)>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?[ \t]*\)"
+    r"|(?P<rtext>(?:[^\[\]]|\[[^\]]*\])+)\]\[(?P<label>[^\]]*)\]"
+    r"|(?P<marker>\^[^\]\s]+|\d+(?:[ \t]*[,;–—-][ \t]*\d+)*)\](?![(\[]))"
+    r"|\{(?P<attr>:?[ \t]*[#.:][^{}]*|:[^{}]*)\}", re.S)
 DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:[ \t]*<?(\S+?)>?(?:[ \t]+.*)?$", re.M)
-AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
-ATTR_LIST = re.compile(r"\{:?[ \t]*[#.:][^{}]*\}|\{:[^{}]*\}")
-MARKER = re.compile(r"\[(\^[^\]\s]+|\d+(?:[ \t]*[,;–—-][ \t]*\d+)*)\](?![(\[])")
 GROUP = "[ \u00a0\u202f\u2009]"
-SCALE = (r"(?:[ \u00a0\u202f\u2009]?(?i:(?P<k>мың\w*|тыс\b\.?|тысяч\w*|thousand\w*)"
-         r"|(?P<m>млн\b\.?|миллион\w*|million\w*|mn\b)|(?P<b>млрд\b\.?|миллиард\w*|billion\w*|bn\b)"
-         r"|(?P<t>трлн\b\.?|триллион\w*|trillion\w*)))?")
-SCALES = {"k": 10 ** 3, "m": 10 ** 6, "b": 10 ** 9, "t": 10 ** 12}
-NUMBER = {  # comma as the decimal sign (kk, ru) / comma grouping thousands (en and the rest)
-    # No (?<!\d): finditer starts a match only where the previous one ended, at the start of a digit run.
-    # A leading \d outside the alternation lets the regex engine skip to the digits.
-    True: re.compile(rf"(?P<n>\d(?:\d{{0,2}}(?:{GROUP}\d{{3}})+(?!\d)|\d*))(?P<f>[.,]\d+)?{SCALE}"),
-    False: re.compile(rf"(?P<n>\d(?:\d{{0,2}}(?:,\d{{3}})+(?!\d)|\d{{0,2}}(?:{GROUP}\d{{3}})+(?!\d)|\d*))"
-                      rf"(?P<f>\.\d+)?{SCALE}"),
+SCALE = (r"(?:[ \u00a0\u202f\u2009]?(?i:(мың\w*|тыс\b\.?|тысяч\w*|thousand\w*)"
+         r"|(млн\b\.?|миллион\w*|million\w*|mn\b)|(млрд\b\.?|миллиард\w*|billion\w*|bn\b)"
+         r"|(трлн\b\.?|триллион\w*|trillion\w*)))?")
+# (whole, integer digits, fraction, thousand, million, billion, trillion). ASCII digits, led by one outside
+# the alternation so that the regex engine skips to them; no (?<![0-9]) needed: a match starts only
+# where the previous one ended, at the start of a digit run.
+NUMBER = {
+    # kk, ru: a comma is the decimal sign
+    True: re.compile(rf"(([0-9](?:[0-9]{{0,2}}(?:{GROUP}[0-9]{{3}})+(?![0-9])|[0-9]*))([.,][0-9]+)?{SCALE})"),
+    # en and the rest: a comma groups thousands
+    False: re.compile(rf"(([0-9](?:[0-9]{{0,2}}(?:,[0-9]{{3}})+(?![0-9])|[0-9]{{0,2}}(?:{GROUP}[0-9]{{3}})+(?![0-9])"
+                      rf"|[0-9]*))(\.[0-9]+)?{SCALE})"),
 }
 ROMAN = re.compile(r"[IVXІХ][IVXІХ]+(?![^\W\d_])")  # and not preceded by a letter: checked in numbers()
 DROP_GROUPING = str.maketrans("", "", " \u00a0\u202f\u2009,")
@@ -48,7 +50,8 @@ COMMA_DECIMAL_LANGUAGES = frozenset({"kk", "ru"})
 
 
 class Inline(typing.NamedTuple):
-    numbers: tuple[tuple[Decimal, str], ...]   # (value, as written)
+    numbers: tuple[tuple[int | Decimal, str], ...]   # (value, as written)
+    values: tuple[int | Decimal, ...]                # the values alone, in order
     markers: tuple[str, ...]
     targets: tuple[str, ...]
     code: tuple[str, ...]
@@ -60,67 +63,56 @@ def extract(text: str, lang: str | None) -> Inline:
     code: list[str] = []
     targets: list[str] = []
     markers: list[str] = []
-    if "<!--" in text:
-        text = COMMENT.sub(" ", text)
-    if "`" in text:
-        def _code(m):
-            code.append(m.group(2).strip() if m.group(2).strip() else m.group(2))
+
+    def inline(m: re.Match) -> str:
+        kind = m.lastgroup
+        if kind == "code":
+            value = m.group("code")
+            code.append(value.strip() or value)
             return " "
-        text = CODE_SPAN.sub(_code, text)
-    if "](" in text:
-        def _link(m):
-            targets.append(m.group(2))
-            return f" {m.group(1)} "
-        text = LINK.sub(_link, text)
-    if "][" in text:
-        def _reference(m):
-            targets.append(f"[{(m.group(2) or m.group(1)).lower()}]")
-            return f" {m.group(1)} "
-        text = REFERENCE_LINK.sub(_reference, text)
+        if kind == "target":
+            targets.append(m.group("target"))
+            return f" {SCAN.sub(inline, m.group('ltext'))} "
+        if kind == "label":
+            targets.append(f"[{(m.group('label') or m.group('rtext')).lower()}]")
+            return f" {SCAN.sub(inline, m.group('rtext'))} "
+        if kind == "marker":
+            markers.append("[" + "".join(m.group("marker").split()) + "]")
+        elif kind == "url":
+            targets.append(m.group("url"))
+        return " "
+
     if "]:" in text:
-        def _definition(m):
+        def definition(m: re.Match) -> str:
             targets.append(m.group(2))
             return f" [{m.group(1)}] "
-        text = DEFINITION.sub(_definition, text)
-    if "<" in text:
-        def _autolink(m):
-            targets.append(m.group(1))
-            return " "
-        text = AUTOLINK.sub(_autolink, text)
-    if "{" in text:
-        text = ATTR_LIST.sub(" ", text)
-    if "[" in text:
-        def _marker(m):
-            markers.append("[" + "".join(m.group(1).split()) + "]")
-            return " "
-        text = MARKER.sub(_marker, text)
-    return Inline(tuple(numbers(text, lang)), tuple(markers), tuple(targets), tuple(code), text, lang)
+        text = DEFINITION.sub(definition, text)
+    text = SCAN.sub(inline, text)
+    found = tuple(numbers(text, lang))
+    return Inline(found, tuple(v for v, _ in found), tuple(markers), tuple(targets), tuple(code), text, lang)
 
 
 def numbers(text: str, lang: str | None) -> list[tuple[int | Decimal, str]]:
-    """The numbers of ``text`` as (value, as written), in order. Values are ints, or Decimals where there
-    is a fraction; the two compare and hash alike (``Decimal("6") == 6``)."""
+    """The numbers of ``text`` as (value, as written): Arabic numerals in order, then Roman ones. Values are
+    ints, or Decimals where there is a fraction; the two compare and hash alike (``Decimal("6") == 6``)."""
     found = []
-    for m in NUMBER[lang in COMMA_DECIMAL_LANGUAGES].finditer(text):
-        digits = m.group("n")
+    for whole, digits, fraction, thousand, million, billion, trillion in NUMBER[lang in COMMA_DECIMAL_LANGUAGES].findall(text):
         if not digits.isdigit():
             digits = digits.translate(DROP_GROUPING)
-        fraction = m.group("f")
         value = Decimal(f"{digits}.{fraction[1:]}") if fraction else int(digits)
-        if m.lastgroup in SCALES:
-            value *= SCALES[m.lastgroup]
-        if isinstance(value, Decimal):
+        if thousand or million or billion or trillion:
+            value *= 10 ** 3 if thousand else 10 ** 6 if million else 10 ** 9 if billion else 10 ** 12
+        if fraction:
             value = int(value) if value == value.to_integral_value() else value.normalize()
-        found.append((m.start(), value, m.group(0).strip()))
+        found.append((value, whole.strip()))
     if "I" in text or "X" in text or "V" in text or "І" in text or "Х" in text:
         for m in ROMAN.finditer(text):
             if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
                 continue
             latin = m.group(0).replace("І", "I").replace("Х", "X")
             if ROMAN_VALID.match(latin):
-                found.append((m.start(), _roman(latin), m.group(0)))
-        found.sort(key=lambda item: item[0])
-    return [(value, written) for _, value, written in found]
+                found.append((_roman(latin), m.group(0)))
+    return found
 
 
 def _roman(latin: str) -> int:
@@ -137,8 +129,6 @@ def _roman(latin: str) -> int:
 def difference(found, expected, key=lambda item: item) -> tuple[list, list]:
     """(items of ``found`` not in ``expected``, items of ``expected`` not in ``found``), as multisets, in
     order of appearance."""
-    if len(found) == len(expected) and all(key(a) == key(b) for a, b in zip(found, expected)):
-        return [], []
     want = collections.Counter(key(item) for item in expected)
     have = collections.Counter(key(item) for item in found)
     extra_count, missing_count = have - want, want - have

@@ -49,8 +49,11 @@ def block_hashes(doc: Document) -> list[str]:
     return [_hash(node_key(node)) for node in doc.nodes]
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str)
+
+
 def meta_hashes(doc: Document) -> dict[str, str]:
-    return {key: _hash(" ".join(json.dumps(value, ensure_ascii=False, sort_keys=True, default=str).split()))
+    return {key: _hash(" ".join(_JSON.encode(value).split()))
             for key, value in (doc.meta or {}).items() if key not in UNTRANSLATED_KEYS}
 
 
