@@ -3,6 +3,7 @@ record, to measure the translation check on a site far larger than this one.
 
     python scripts/benchcorpus.py /tmp/corpus --pages 1000
     python -m i18ncheck --root /tmp/corpus        # must report no findings
+    python scripts/benchcorpus.py /tmp/corpus --pages 1000 --time   # generate, then time 5 runs
 
 Every page is brief-sized (front matter, two headings, five paragraphs with numbers in each language's
 convention, reference markers, links and inline code, a list, a table, an admonition), and uses glossary
@@ -11,8 +12,12 @@ terms, so every check does its real work. The output is deterministic.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
+import statistics
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 MKDOCS_YML = """\
@@ -133,13 +138,33 @@ def generate(target: Path, pages: int) -> None:
     sync.sync(tree, load_context(proj), sync.translations(tree))
 
 
+def measure(target: Path, runs: int) -> list[float]:
+    """Wall-clock seconds of ``runs`` runs of ``python -m i18ncheck --root target`` (each must pass)."""
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parent))
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-m", "i18ncheck", "--root", str(target)], env=env,
+                              capture_output=True, text=True)
+        times.append(time.perf_counter() - start)
+        if proc.returncode != 0:
+            raise SystemExit(f"the corpus does not pass the check:\n{proc.stdout[:2000]}{proc.stderr}")
+    return times
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("target", type=Path, help="folder to (re)create")
     p.add_argument("--pages", type=int, default=1000, help="pages per language (default 1000)")
+    p.add_argument("--time", type=int, nargs="?", const=5, default=0, metavar="RUNS",
+                   help="then time RUNS runs of the check (default 5) and print the best and the median")
     args = p.parse_args(argv)
     generate(args.target.resolve(), args.pages)
     print(f"{args.target}: {args.pages} pages × {len(TEXT)} languages", file=sys.stderr)
+    if args.time:
+        times = measure(args.target.resolve(), args.time)
+        print(f"python -m i18ncheck on {args.pages * len(TEXT)} files: best {min(times):.2f} s, "
+              f"median {statistics.median(times):.2f} s over {len(times)} runs ({os.cpu_count()} CPUs)")
     return 0
 
 
