@@ -139,14 +139,11 @@ def _sync(p, args, tree: Tree, context) -> int:
 
 
 def _status(args, tree: Tree, context) -> int:
-    rows = status.report(tree, context)
     if args.status_format == "json":
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(json.dumps(status.report(tree, context), ensure_ascii=False, indent=2))
         return 0
-    codes = context.project.codes
-    for row in rows:
-        page = tree.page(row["page"][len(tree.prefix):])
+    for page in tree.pages():
         states = status.page_states(page, context)
-        cells = "  ".join(f"{code}: {states[code].label('en')}" for code in codes)
-        print(f"{row['page']}  {cells}")
+        cells = "  ".join(f"{code}: {state.label('en')}" for code, state in states.items())
+        print(f"{tree.path(page.uri)}  {cells}")
     return 0

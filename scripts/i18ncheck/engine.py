@@ -6,15 +6,13 @@ from __future__ import annotations
 import dataclasses
 
 from i18ncheck import checks  # noqa: F401  (registers the checks)
+from i18ncheck.checks.structure import same_shape
 from i18ncheck.document import Document
 from i18ncheck.finding import Finding
 from i18ncheck.registry import CHECKS, by_scope
 from i18ncheck.tree import Context, Page, Pair, Tree
-from i18ncheck.checks.structure import same_shape
 
 ALL = frozenset(CHECKS)
-
-
 PARALLEL_FROM = 300  # Markdown files; below this a second process costs more than it saves
 
 
