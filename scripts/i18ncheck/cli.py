@@ -27,6 +27,15 @@ from sitekit import project as projectmod
 from sitekit.project import ConfigError
 
 
+def cpus() -> int:
+    """The CPUs this process may run on (a container's host may have many more), at most 8."""
+    try:
+        count = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        count = os.cpu_count() or 1
+    return max(1, min(count, 8))
+
+
 def _ids(value: str) -> list[str]:
     ids = [v.strip() for v in value.split(",") if v.strip()]
     unknown = [v for v in ids if v != "all" and v not in CHECKS]
@@ -42,8 +51,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--root", type=Path, default=projectmod.ROOT,
                    help="the project folder, where mkdocs.yml is (default: this repository)")
     p.add_argument("--format", choices=sorted(FORMATS), default="text", help="how findings are printed")
-    p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
-                   help="processes to check a large tree with (default: the number of CPUs)")
+    p.add_argument("--jobs", type=int, default=cpus(), metavar="N",
+                   help="processes to check a large tree with (default: the CPUs this process may use, at most 8)")
     p.add_argument("--list", action="store_true", help="list the check ids and what each checks, then exit")
     p.add_argument("--disable", type=_ids, action="extend", default=[], metavar="IDS",
                    help="comma-separated check ids not to run ('all' for every check)")
