@@ -202,6 +202,7 @@ def test_status_command(tmp_path, capsys):
 
 
 @pytest.mark.slow
+@pytest.mark.skipif(not any((ROOT / "docs").glob("*.kk.md")), reason="docs/ has no pages yet")
 def test_real_docs_pass():
     """The site's own docs/ passes the check (make site runs it before building)."""
     proc = subprocess.run([sys.executable, "-m", "i18ncheck"], cwd=ROOT, capture_output=True, text=True,
