@@ -1,0 +1,51 @@
+"""The reader side, on the real site built for and served from a local sub-path: the article page's first
+view, search index against text, search latency and Lighthouse, in every language."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from benchkit import browser, lighthouse, textsize, transfer
+from benchkit.server import Server
+from sitekit.project import Project
+
+PAGE = "article/"  # the page measured, under each language's root
+# Words of the article in each language (search must find them; the tests search the same site).
+QUERIES = {
+    "kk": ["дипломатия", "Қатар", "әлеуметтік", "желілер", "мемлекет"],
+    "ru": ["дипломатия", "Катар", "социальные", "сети", "государство"],
+    "en": ["diplomacy", "Qatar", "social", "networks", "state"],
+}
+
+
+def measure(site_dir: Path, port: int, project: Project, lighthouse_bin: Path | None, lighthouse_runs: int,
+            queries: int, repeats: int, progress=print) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    out: dict = {"page": PAGE, "first_view": {}, "search": {}, "lighthouse": {}}
+    out["search_index"] = textsize.measure(site_dir, project)
+    with Server(site_dir, port) as server:
+        with sync_playwright() as pw:
+            chromium = browser.launch(pw)
+            try:
+                for lang in project.languages:
+                    path = lang.prefix + PAGE
+                    out["first_view"][lang.code] = transfer.summarise(browser.first_view(chromium, server, path))
+                    words = QUERIES.get(lang.code, [])[:queries]
+                    if words:
+                        first, timed = browser.search_times(chromium, server, path, words, repeats)
+                        out["search"][lang.code] = {
+                            "median_ms": browser.median_ms(timed), "first_query_ms": first.ms,
+                            "queries": [q.__dict__ for q in timed],
+                        }
+                    progress(f"  {lang.code}: first view {out['first_view'][lang.code]['wire'] / 1000:.1f} KB, "
+                             f"search median {out['search'].get(lang.code, {}).get('median_ms')} ms")
+            finally:
+                chromium.close()
+        if lighthouse_bin is not None and lighthouse_runs:
+            origin = server.base.split("/qdd/")[0] + "/"
+            for lang in project.languages:
+                runs = [lighthouse.run(lighthouse_bin, server.url(lang.prefix + PAGE), origin)
+                        for _ in range(lighthouse_runs)]
+                out["lighthouse"][lang.code] = {"runs": runs, "median": lighthouse.median_scores(runs)}
+                progress(f"  {lang.code}: Lighthouse {out['lighthouse'][lang.code]['median']}")
+    return out
