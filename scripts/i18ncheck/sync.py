@@ -38,9 +38,8 @@ def sync(tree: Tree, context: Context, uris: list[str], prune: bool = False) -> 
             problems.append(f"{doc.path}: the body of this file or of {source.path} cannot be read "
                             "(run python -m i18ncheck for the reason)")
             continue
-        mismatch = engine.structure_findings(source, doc)
-        if mismatch or engine.divergence(source, doc) is not None:
-            detail = "; ".join(f.text() for f in mismatch) or "the block structure differs"
+        if engine.divergence(source, doc) is not None:
+            detail = "; ".join(f.text() for f in engine.structure_findings(source, doc))
             problems.append(f"{doc.path}: structure does not match its source, not recorded: {detail}")
             continue
         entries[uri] = page.fingerprint
