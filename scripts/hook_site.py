@@ -105,8 +105,8 @@ def _notice(meta: dict, lang: str, proj: project.Project) -> dict | None:
     if not source_lang:
         return None
     kind = state.get("state") or ("source" if source_lang == lang else "translated")
-    if kind == "source" and not meta.get("kind"):
-        return None  # plain pages (home, listings) need no "written in" line
+    if kind in ("source", "translated") and not meta.get("kind"):
+        return None  # plain pages (home, listings, glossary, status) need no language story unless it is bad news
     shown = state.get("page_lang") or (source_lang if kind == "fallback" else lang)
     notice = {"state": kind, "text": strings.notice(lang, kind, source_lang, shown), "lang": shown}
     if kind != "source" and state.get("source_url") is not None:
