@@ -53,7 +53,7 @@ site: $(STAMP_PY) ## check the translations, then build the site into site/ (str
 	$(PY) -m mkdocs build --strict --clean
 
 serve: $(STAMP_PY) ## preview with live reload at http://127.0.0.1:8000/
-	$(PY) -m mkdocs serve --strict --livereload
+	SITE_URL=http://127.0.0.1:8000/ $(PY) -m mkdocs serve --strict --livereload
 
 check: $(STAMP_PY) ## run the translation check over docs/ (add FORMAT=json or FORMAT=github)
 	$(PY) -m i18ncheck --format $(or $(FORMAT),text)
