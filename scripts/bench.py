@@ -44,7 +44,7 @@ class Plan:
     repeats: int                    # times each word is searched
 
 
-FULL = Plan((100, 300, 1000), {"site": 5, "100": 3, "300": 3, "1000": 1}, lighthouse_runs=3, queries=5, repeats=3)
+FULL = Plan((100, 300, 1000), {"site": 7, "100": 3, "300": 3, "1000": 1}, lighthouse_runs=3, queries=5, repeats=3)
 QUICK = Plan((100,), {"site": 3, "100": 1}, lighthouse_runs=1, queries=3, repeats=1)
 
 

@@ -1,6 +1,7 @@
 """The build side: for one content (the real site or a corpus), the checked build (``python -m i18ncheck``
 then ``mkdocs build --strict``) against the baseline build of the same content, run after run.
 
+Every build writes into an empty folder (the previous run's output is removed before the clock starts).
 Runs alternate the order of the two (checked first, then baseline first, ...), so a machine that slows
 down or warms up during a case does not favour one of them. Every build runs through
 ``benchkit.eventtimes``, which also records the CPU time of each plugin's and hook's event handlers.
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import collections
 import json
+import shutil
 import sys
 from pathlib import Path
 
@@ -26,6 +28,7 @@ def build_argv(config: Path, site_dir: Path, events: Path) -> list[str]:
 
 
 def _build(config: Path, site_dir: Path, events: Path, env: dict) -> tuple[child.Run, dict]:
+    shutil.rmtree(site_dir, ignore_errors=True)  # every build starts empty, as in CI; removal is not timed
     run = child.run(build_argv(config, site_dir, events), config.parent, env)
     try:
         times = json.loads(events.read_text(encoding="utf-8"))["seconds"]

@@ -271,7 +271,7 @@ def method(results: dict) -> list[str]:
         "build and the baseline alternate their order from run to run.",
         "- **Build side**: every build is `python -m benchkit.eventtimes OUT build --strict --clean -q -f CONFIG "
         "-d DIR` (MkDocs' own command line with its event handlers timed, in CPU seconds) in a fresh child "
-        "process; wall time from start to exit, CPU time and peak memory (`ru_maxrss`, largest of the "
+        "process, into an empty folder (the last run's output is removed before the clock starts); wall time from start to exit, CPU time and peak memory (`ru_maxrss`, largest of the "
         "process and its waited-for children) from `os.wait4` of that child. The check alone is "
         "`python -m i18ncheck --root ROOT` (its default `--jobs`, one per CPU); the checked build adds the "
         "check's and the build's times and takes the larger peak. Environment as `make bench` sets it "
