@@ -145,3 +145,10 @@ def test_the_404_page_shows_the_default_interface(site_build):
     shown = shown_strings(site_build.dir / "404.html")
     expected = ui(DEFAULT)
     assert {key: value for key, value in shown.items() if value != expected[key]} == {}
+
+
+def test_search_dialog_has_an_accessible_name(site_build):
+    names = {"": "Іздеу", "ru/": "Поиск", "en/": "Search"}
+    for prefix, name in names.items():
+        html = (site_build.dir / prefix / "article" / "index.html").read_text(encoding="utf-8")
+        assert f'<div class="md-search" data-md-component="search" role="dialog" aria-label="{name}">' in html, prefix
