@@ -46,6 +46,13 @@ class Brief:
 
 
 def count_words(markdown: str) -> int:
+    # A brief is counted for its page and again for the listing and the feed; MkDocs hands the page
+    # its body without the file's last newline, which changes no count.
+    return _count_words(markdown.rstrip())
+
+
+@functools.lru_cache(maxsize=2048)
+def _count_words(markdown: str) -> int:
     return len(_WORD.findall(_MARKUP.sub(" ", markdown)))
 
 
