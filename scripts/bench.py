@@ -28,7 +28,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchkit import browser, builds, corpus, machine, reader, report, variants
+from benchkit import browser, builds, child, corpus, machine, reader, report, variants
 from sitekit import project
 
 ROOT = project.ROOT
@@ -123,7 +123,9 @@ def main(argv: list[str] | None = None) -> int:
     }
     try:
         if not args.no_build:
-            results["build"] = {"cases": measure_builds(plan, proj, work, results["plan"]["site_pages"])}
+            with child.Spawner() as spawner:
+                cases = measure_builds(plan, proj, work, results["plan"]["site_pages"], spawner.run)
+            results["build"] = {"cases": cases}
             results["problems"] += [p for c in results["build"]["cases"] for p in c["problems"]]
         if not args.no_reader:
             results["reader"] = measure_reader(plan, proj, work, results["problems"])
@@ -146,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if failed or results["problems"] else 0
 
 
-def measure_builds(plan: Plan, proj: project.Project, work: Path, site_pages: int) -> list[dict]:
+def measure_builds(plan: Plan, proj: project.Project, work: Path, site_pages: int, runner) -> list[dict]:
     env = build_env()
     material = corpus.harvest(ROOT)
     contents = [("site", site_pages, variants.prepare(work / "site", ROOT, content="linked"))]
@@ -158,7 +160,7 @@ def measure_builds(plan: Plan, proj: project.Project, work: Path, site_pages: in
     cases = []
     for name, pages, root in contents:
         progress(f"build: {name} ({pages} pages per language, {plan.runs[name]} runs)")
-        case = builds.measure(name, root, plan.runs[name], work, env, progress)
+        case = builds.measure(name, root, plan.runs[name], work, env, runner, progress)
         case.update(pages=pages, languages=len(proj.languages))
         cases.append(case)
     return cases

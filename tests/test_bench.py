@@ -72,9 +72,19 @@ def test_budgets_pass_fail_or_are_not_measured():
 
 
 def test_a_child_is_measured_on_its_own():
-    run = child.run([sys.executable, "-c", "x = bytearray(30 * 2**20); print('ok')"], cwd=".", env=build_env())
+    argv = [sys.executable, "-c", "x = b'x' * (30 * 2**20); print('ok')"]
+    run = child.run(argv, cwd=".", env=build_env())
     assert (run.returncode, run.output.strip()) == (0, "ok")
     assert run.maxrss_kib > 30 * 1024 and run.wall > 0 and run.cpu >= 0
+
+
+def test_the_spawner_keeps_the_benchmarks_own_memory_out_of_a_childs_peak():
+    with child.Spawner() as spawner:
+        ballast = b"x" * (300 * 2**20)  # the benchmark's process after generating corpora
+        run = spawner.run([sys.executable, "-c", "print('ok')"], cwd=".", env=build_env())
+        del ballast
+    assert (run.returncode, run.output.strip()) == (0, "ok")
+    assert run.maxrss_kib < 100 * 1024
 
 
 @pytest.mark.slow

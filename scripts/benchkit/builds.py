@@ -27,9 +27,9 @@ def build_argv(config: Path, site_dir: Path, events: Path) -> list[str]:
             "-f", str(config), "-d", str(site_dir)]
 
 
-def _build(config: Path, site_dir: Path, events: Path, env: dict) -> tuple[child.Run, dict]:
+def _build(runner, config: Path, site_dir: Path, events: Path, env: dict) -> tuple[child.Run, dict]:
     shutil.rmtree(site_dir, ignore_errors=True)  # every build starts empty, as in CI; removal is not timed
-    run = child.run(build_argv(config, site_dir, events), config.parent, env)
+    run = runner(build_argv(config, site_dir, events), config.parent, env)
     try:
         times = json.loads(events.read_text(encoding="utf-8"))["seconds"]
     except (OSError, ValueError, KeyError):
@@ -37,21 +37,23 @@ def _build(config: Path, site_dir: Path, events: Path, env: dict) -> tuple[child
     return run, times
 
 
-def measure(name: str, root: Root, runs: int, work: Path, env: dict, progress=print) -> dict:
+def measure(name: str, root: Root, runs: int, work: Path, env: dict, runner=child.run, progress=print) -> dict:
+    """``runs`` checked and baseline builds of ``root``; ``runner`` starts each measured child
+    (``child.Spawner().run`` in the benchmark)."""
     check, build, checked, baseline = [], [], [], []
     events_full, events_base = [], []
     for rep in range(runs):
         order = ("checked", "baseline") if rep % 2 == 0 else ("baseline", "checked")
         for step in order:
             if step == "checked":
-                c = child.run(check_argv(root), root.path, env)
-                b, ev = _build(root.config, work / f"{name}-site", work / f"{name}-events.json", env)
+                c = runner(check_argv(root), root.path, env)
+                b, ev = _build(runner, root.config, work / f"{name}-site", work / f"{name}-events.json", env)
                 check.append(c)
                 build.append(b)
                 checked.append(child.combine(c, b))
                 events_full.append(ev)
             else:
-                b, ev = _build(root.baseline, work / f"{name}-baseline", work / f"{name}-events-base.json", env)
+                b, ev = _build(runner, root.baseline, work / f"{name}-baseline", work / f"{name}-events-base.json", env)
                 baseline.append(b)
                 events_base.append(ev)
         progress(f"  {name}: run {rep + 1}/{runs}: checked build {checked[-1].wall:.1f} s "
