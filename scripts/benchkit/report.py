@@ -237,7 +237,9 @@ def markdown(results: dict) -> str:
         "in brackets).", "",
         *build_table(results),
         "CPU seconds spent in each plugin's and hook's event handlers during the checked build (median; "
-        "templates are not events and count only in the overhead above):", "",
+        "templates are not events and count only in the overhead above). `i18n` is mkdocs-static-i18n: its "
+        "`on_post_build` builds the other two languages, so its time is mostly theirs (Material's page "
+        "rendering); `search` is Material's search plugin.", "",
         *hooks_table(results),
         "## Reader: first view of the article page", "",
         "Bytes over the wire, gzip-compressed as GitHub Pages sends text (level 6), woff2 as stored; headers "
