@@ -11,7 +11,8 @@ For every page it builds, the hook
 static-i18n runs one build per language and every event fires once per language: each build reports the
 findings of the files in its own language; the whole-tree checks run in the command line
 (``python -m i18ncheck``, which ``make site`` runs first). State lives in ``STATE``, reset in
-``on_config`` because ``mkdocs serve`` re-runs the events without re-importing the hook.
+``on_config`` of each ``mkdocs build`` (and each ``mkdocs serve`` rebuild, which re-runs the events without
+re-importing the hook) and kept through static-i18n's inner builds of the other languages.
 """
 from __future__ import annotations
 
@@ -37,6 +38,11 @@ READER_STATE = {"source": "source", "translated": "translated", "stale": "stale"
 
 
 def on_config(config):
+    plugin = config.plugins.get("i18n")
+    if STATE and plugin is not None and plugin.building:
+        # static-i18n's inner build of another language: the same files in the same run, so the tree and
+        # the findings already computed (each language's build reports its own files from them) stand.
+        return config
     try:
         proj = project.load(Path(config.config_file_path).parent)
         tree = Tree(proj)

@@ -30,6 +30,9 @@ def current_language(config) -> str:
 
 
 def on_config(config):
+    plugin = config.plugins.get("i18n")
+    if not (plugin is not None and plugin.building):
+        STATE["versions"] = {}  # a new run (not static-i18n's inner build of another language)
     proj = project.load(Path(config.config_file_path).parent)
     STATE["project"] = project.Project(proj.root, proj.docs_dir, proj.site_url_from(config.site_url),
                                        proj.languages)
@@ -76,7 +79,15 @@ def _split(name: str, proj: project.Project) -> tuple[str, str]:
 
 
 def _versions(folder: Path, stem: str, path: str, proj: project.Project) -> list[scholarly.Version]:
-    """The language versions of a page that exist as files (a fallback is no translation)."""
+    """The language versions of a page that exist as files (a fallback is no translation); read once a run."""
+    cache = STATE.setdefault("versions", {})
+    key = (folder, stem, path, proj.site_url)
+    if key not in cache:
+        cache[key] = _read_versions(folder, stem, path, proj)
+    return cache[key]
+
+
+def _read_versions(folder: Path, stem: str, path: str, proj: project.Project) -> list[scholarly.Version]:
     versions = []
     for lang in proj.languages:
         candidates = [folder / f"{stem}.{lang.code}.md"] + ([folder / f"{stem}.md"] if lang.default else [])

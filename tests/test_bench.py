@@ -88,11 +88,12 @@ def test_the_spawner_keeps_the_benchmarks_own_memory_out_of_a_childs_peak():
 
 
 @pytest.mark.slow
-def test_a_three_page_corpus_passes_the_check_and_both_strict_builds(tmp_path):
-    root = variants.prepare(corpus.generate(tmp_path / "corpus", 3), content="own")
+def test_the_smallest_corpus_passes_the_check_and_both_strict_builds(tmp_path):
+    root = variants.prepare(corpus.generate(tmp_path / "corpus", corpus.FIXED_PAGES + 1), content="own")
     docs = sorted(p.relative_to(root.path / "docs").as_posix() for p in (root.path / "docs").rglob("*.md"))
     assert docs == [f"{folder}{name}.{lang}.md" for folder, name in
-                    [("briefs/", "brief-0001"), ("briefs/", "index"), ("", "index")] for lang in ("en", "kk", "ru")]
+                    [("", "article"), ("briefs/", "brief-0001"), ("briefs/", "index"), ("", "glossary"),
+                     ("", "index"), ("", "status")] for lang in ("en", "kk", "ru")]
     env = build_env()
     check = child.run(builds.check_argv(root), root.path, env)
     assert check.returncode == 0, check.output

@@ -47,15 +47,6 @@ EXEMPTIONS = (
         "browsers ignore the attribute otherwise. Harmless, and only removable by copying base.html.",
     ),
     Exemption(
-        "material-nav-label-empty-tabindex",
-        r"^Bad value “” for attribute “tabindex” on element “label”",
-        r'<label class="md-nav__link(?: md-nav__link--active)? ?" for="__nav_[\d_]+" id="__nav_[\d_]+_label" '
-        r'tabindex="">',
-        "Material's partials/nav-item.html writes tabindex=\"{{ tabindex }}\" on a section's label and leaves "
-        "it empty when the section has an index page (navigation.indexes); browsers treat an empty tabindex "
-        "as absent. Removable only by copying nav-item.html.",
-    ),
-    Exemption(
         "material-toc-title-without-toggle",
         r"^The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control",
         r'<label class="md-nav__title" for="__toc">',

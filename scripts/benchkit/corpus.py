@@ -28,6 +28,9 @@ from sitekit import project
 SECTIONS = 4                  # headings per generated brief
 PARAGRAPHS_PER_SECTION = 3    # 1 + 4 × 3 = 13 paragraphs, about the size of a real brief
 DATA_FILES = ("tags.yml", "glossary.yml")
+# The pages mkdocs.yml's `nav` names besides the home page and the listing: copied as they are.
+NAV_PAGES = ("article", "glossary", "status")
+FIXED_PAGES = 2 + len(NAV_PAGES)  # home, listing and the nav pages; the rest of a corpus are briefs
 
 
 @dataclasses.dataclass(frozen=True)
@@ -135,10 +138,12 @@ def home(material: Material, code: str) -> str:
 
 def generate(target: Path, pages: int, root: Path = project.ROOT, material: Material | None = None) -> Path:
     """(Re)create ``target`` as a project of ``pages`` pages per language: ``docs/`` (the pages and the
-    real ``docs/assets``), ``data/`` (tags, glossary and a sync record of every translation) and a copy of
-    the real ``mkdocs.yml``. The hooks and overrides are linked by ``benchkit.variants``."""
-    if pages < 3:
-        raise ValueError(f"a corpus needs at least 3 pages per language (home, listing, one brief), got {pages}")
+    real ``docs/assets``; the home page, the listing, the real pages the nav names, and briefs for the
+    rest), ``data/`` (tags, glossary and a sync record of every translation) and a copy of the real
+    ``mkdocs.yml``. The hooks and overrides are linked by ``benchkit.variants``."""
+    if pages < FIXED_PAGES + 1:
+        raise ValueError(f"a corpus needs at least {FIXED_PAGES + 1} pages per language (home, listing, "
+                         f"{', '.join(NAV_PAGES)}, one brief), got {pages}")
     material = material or harvest(root)
     if target.exists():
         shutil.rmtree(target)
@@ -152,7 +157,9 @@ def generate(target: Path, pages: int, root: Path = project.ROOT, material: Mate
     for code in material.codes:
         (docs / f"index.{code}.md").write_text(home(material, code), encoding="utf-8")
         (docs / "briefs" / f"index.{code}.md").write_text(material.listing[code], encoding="utf-8")
-        for n in range(1, pages - 1):
+        for name in NAV_PAGES:
+            shutil.copy2(root / "docs" / f"{name}.{code}.md", docs / f"{name}.{code}.md")
+        for n in range(1, pages - FIXED_PAGES + 1):
             (docs / "briefs" / f"brief-{n:04d}.{code}.md").write_text(brief(material, n, code), encoding="utf-8")
     proj = project.load(target)
     tree = Tree(proj)
