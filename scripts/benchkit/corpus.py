@@ -8,8 +8,8 @@ have the same block sequence; blocks the check has a finding on today are left o
 paired with its translation (a page only takes triples whose page had the same source language, since
 the terminology check reads from the source to the translations), so the check and ``mkdocs build --strict`` accept the result.
 
-A corpus of N pages per language has a home page, the briefs listing (``<!-- briefs -->``) and N − 2
-briefs; paragraphs with links are left out (their targets would not exist). ``scripts/benchcorpus.py``
+A corpus of N pages per language has a home page, the briefs listing (``<!-- briefs -->``), the real
+pages the nav names (article, glossary, status) and N − 5 briefs; paragraphs with links are left out (their targets would not exist). ``scripts/benchcorpus.py``
 (the translation check's own generator) writes short synthetic pages with a minimal ``mkdocs.yml`` to
 time the check alone; this one writes pages for the real configuration and theme. Both record the
 translations as synced through ``i18ncheck.sync``. The output is deterministic.

@@ -283,8 +283,8 @@ def method(results: dict) -> list[str]:
         "it). Plugins (search, static-i18n), Markdown extensions, CSS, JavaScript and fonts are the same. "
         "The baseline runs no translation check.",
         f"- **Content**: *site* = the real `docs/` ({plan['site_pages']} pages per language). *N* = a corpus "
-        "from `benchkit/corpus.py` in a temporary folder: a home page, the briefs listing and N − 2 briefs "
-        "per language, with the real front matter, headings and paragraphs (rotated, each kept with its "
+        "from `benchkit/corpus.py` in a temporary folder: a home page, the briefs listing, the article, "
+        "glossary and status pages the nav names, and N − 5 briefs per language, with the real front matter, headings and paragraphs (rotated, each kept with its "
         "translation; realistic lengths), accepted by the check and by the strict build; the real "
         "`mkdocs.yml`, `overrides/`, hooks, tags and glossary. Corpora are generated before timing starts.",
         "- **Reader side**: the real site built with `site_url` on a loopback port under `/qdd/` (a GitHub "
