@@ -1,6 +1,6 @@
 """The link checker (scripts/sitekit/linkcheck.py): a fixture site with planted faults, and the real site.
 
-tests/data/linkcheck/site/ is a tiny built site under the project-site sub-path /qdd/ (its sitemap says
+tests/data/linkcheck/built-site/ is a tiny built site under the project-site sub-path /qdd/ (its sitemap says
 so) in which every link resolves: relative, root-relative, absolute hreflang and canonical links,
 percent-encoded Cyrillic anchors, `<a name>`, stylesheets' url(), srcset, and links inside
 `<script type="application/json">` (data, not links). The tests plant faults in a copy of it.
@@ -19,7 +19,7 @@ import pytest
 from sitekit import linkcheck
 
 ROOT = Path(__file__).resolve().parents[1]
-FIXTURE = Path(__file__).parent / "data" / "linkcheck" / "site"
+FIXTURE = Path(__file__).parent / "data" / "linkcheck" / "built-site"
 
 PLANTED = """\
 <a href="../missing/">a page that does not exist</a>
