@@ -13,6 +13,11 @@ def _describe(node) -> str:
     return "end of file" if node is None else node.describe()
 
 
+def both(kind: str, src, node) -> bool:
+    """Whether the source block and the translated block are both blocks of ``kind``."""
+    return src is not None and node is not None and src.kind == kind and node.kind == kind
+
+
 def same_shape(a, b) -> bool:
     """Whether two blocks have the same shape (all the structure checks would pass)."""
     return (a.kind == b.kind and a.depth == b.depth and a.level == b.level and a.anchor == b.anchor
@@ -33,7 +38,7 @@ def block_structure(src, node):
 @check("structure")
 def heading_structure(src, node):
     """Headings have the source's level and {#anchor}."""
-    if src is None or node is None or src.kind != "heading" or node.kind != "heading":
+    if not both("heading", src, node):
         return
     if src.level != node.level:
         yield f"heading level differs from {{source}} (found {'#' * node.level}, expected {'#' * src.level})"
@@ -46,7 +51,7 @@ def heading_structure(src, node):
 @check("structure")
 def list_structure(src, node):
     """Lists are of the source's kind (bulleted or numbered) and have its number of items."""
-    if src is None or node is None or src.kind != "list" or node.kind != "list":
+    if not both("list", src, node):
         return
     if src.ordered != node.ordered:
         kinds = {True: "numbered", False: "bulleted"}
@@ -58,7 +63,7 @@ def list_structure(src, node):
 @check("structure")
 def table_structure(src, node):
     """Tables have the source's shape (rows × columns)."""
-    if src is None or node is None or src.kind != "table" or node.kind != "table":
+    if not both("table", src, node):
         return
     if (src.rows, src.cols) != (node.rows, node.cols):
         yield f"table shape differs from {{source}} (found {node.rows}×{node.cols}, expected {src.rows}×{src.cols})"
@@ -67,7 +72,7 @@ def table_structure(src, node):
 @check("structure")
 def admonition_structure(src, node):
     """Admonitions have the source's type, and a title where the source has one."""
-    if src is None or node is None or src.kind != "admonition" or node.kind != "admonition":
+    if not both("admonition", src, node):
         return
     if src.name != node.name:
         yield f"admonition type differs from {{source}} (found {node.name}, expected {src.name})"
@@ -79,7 +84,7 @@ def admonition_structure(src, node):
 @check("structure")
 def code_structure(src, node):
     """Fenced code blocks have the source's language."""
-    if src is None or node is None or src.kind != "code" or node.kind != "code":
+    if not both("code", src, node):
         return
     if src.name != node.name:
         yield f"code block language differs from {{source}} (found {node.name or 'none'}, expected {src.name or 'none'})"
@@ -88,7 +93,7 @@ def code_structure(src, node):
 @check("structure")
 def footnote_structure(src, node):
     """Footnote definitions have the source's labels."""
-    if src is None or node is None or src.kind != "footnote" or node.kind != "footnote":
+    if not both("footnote", src, node):
         return
     if src.name != node.name:
         yield f"footnote label differs from {{source}} (found [^{node.name}], expected [^{src.name}])"
