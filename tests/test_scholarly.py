@@ -92,5 +92,5 @@ def test_open_graph_of_a_brief():
 
 def test_front_matter_shown_before_the_body():
     front = context("kk")["front"]
-    assert (front["author"], front["published"], front["published_text"], front["abstract"], front["keywords"]) == (
+    assert (front["author"], front["edition_date"], front["edition_text"], front["abstract"], front["keywords"]) == (
         "Second Secretary", "2026-11-25", "2026 жылғы 25 қараша", "An abstract.", ["one", "two"])

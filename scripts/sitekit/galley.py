@@ -225,6 +225,7 @@ h1 {{ font-size: 19pt; line-height: 1.2; margin: 0 0 4mm; font-weight: 700; }}
 .front dd {{ display: inline; margin: 0; }}
 .front dd::after {{ content: "\\A"; white-space: pre; }}
 .front .url {{ word-break: break-all; }}
+bdi {{ unicode-bidi: isolate; }}
 .abstract {{ border-top: 0.6pt solid #000; border-bottom: 0.6pt solid #000; padding: 3mm 0; font-size: 9.5pt; }}
 .abstract h2 {{ font-size: 9.5pt; margin: 0 0 1.5mm; }}
 .abstract p {{ margin: 0 0 2mm; text-align: {align}; hyphens: {hyphens}; }}
@@ -273,7 +274,7 @@ def document(galley: Galley, fonts: Fonts, created: datetime.datetime) -> str:
 <p class="author">{e(galley.author)}</p>
 <dl>
 <dt>{e(galley.edition_label)}:</dt> <dd><time datetime="{galley.edition_date.isoformat()}">{e(galley.edition_text)}</time></dd>
-<dt>{e(galley.url_label)}:</dt> <dd class="url">{e(galley.url)}</dd>
+<dt>{e(galley.url_label)}:</dt> <dd class="url"><bdi dir="ltr">{e(galley.url)}</bdi></dd>
 </dl>
 <section class="abstract">
 <h2>{e(galley.abstract_label)}</h2>
