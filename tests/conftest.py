@@ -56,6 +56,7 @@ class SiteBuild:
     dir: Path
     port: int
     site_url: str  # absolute, ends with the sub-path
+    galley_cache: Path | None = None  # the PDF galleys this build typeset, by content hash
 
     def url(self, path: str = "") -> str:
         return self.site_url + path.lstrip("/")
@@ -72,7 +73,7 @@ def site_build(tmp_path_factory) -> SiteBuild:
                         EDIT_URI="edit/main/docs/", GALLEY_CACHE=str(cache))
     if proc.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{proc.stdout}\n{proc.stderr}")
-    return SiteBuild(dest, port, site_url)
+    return SiteBuild(dest, port, site_url, cache)
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):

@@ -329,3 +329,44 @@ def test_any_font_data_loads_or_is_a_clear_error(tmp_path_factory, data):
         galley.load_fonts(path, "data/galley.yml")
     except galley.GalleyError as exc:
         assert str(exc).startswith("data/galley.yml")
+
+
+# --- the preview: an edit elsewhere does not typeset the article again ------------------------------------
+
+@pytest.mark.slow
+def test_an_edit_to_a_brief_does_not_typeset_the_article_again(site_build, tmp_path):
+    """What `make serve` does on a save: a rebuild with the same galley cache. The session's build filled
+    the cache; a copy of the project with one brief edited builds again and copies every PDF from it."""
+    import shutil
+    import subprocess
+    import sys
+
+    from conftest import build_env
+
+    project_copy = tmp_path / "project"
+    for name in ("docs", "data", "overrides", "scripts"):
+        shutil.copytree(ROOT / name, project_copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(ROOT / "mkdocs.yml", project_copy / "mkdocs.yml")
+    other = next(lang for lang in PROJECT.languages if not lang.default)  # edit a translation: no check fails
+    brief = sorted((project_copy / "docs" / "briefs").glob(f"*.{other.code}.md"))[0]
+    text = brief.read_text(encoding="utf-8").rstrip("\n")
+    brief.write_text(text + " Edited in the preview.\n", encoding="utf-8")
+    before = sorted(p.name for p in site_build.galley_cache.glob("*.pdf"))
+    dest = tmp_path / "site"
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(dest)],
+        cwd=project_copy, capture_output=True, text=True,
+        env=build_env(SITE_URL=site_build.site_url, REPO_URL="https://github.com/example-owner/example-repo",
+                      EDIT_URI="edit/main/docs/", GALLEY_CACHE=str(site_build.galley_cache),
+                      PYTHONPATH=str(project_copy / "scripts")),
+    )
+    assert proc.returncode == 0, proc.stderr
+    lines = [line.split("galley: ", 1)[1] for line in proc.stderr.splitlines() if "galley: " in line]
+    assert sorted(lines) == sorted(f"{PROJECT.language(lang).prefix}article/article-{lang}.pdf unchanged, "
+                                   "copied from the cache" for lang in LANGS)
+    assert sorted(p.name for p in site_build.galley_cache.glob("*.pdf")) == before
+    for lang in LANGS:
+        assert (dest / PROJECT.language(lang).prefix / "article" / f"article-{lang}.pdf").read_bytes() == \
+            pdf_path(site_build, lang).read_bytes()
+    page = dest / other.prefix / "briefs" / brief.name.split(".")[0] / "index.html"
+    assert "Edited in the preview." in page.read_text(encoding="utf-8")

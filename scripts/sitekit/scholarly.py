@@ -59,6 +59,9 @@ def problems(meta: dict, kind: str, codes: tuple[str, ...]) -> list[str]:
     if kind == "article" and keywords is not None and not (
             isinstance(keywords, list) and all(isinstance(k, str) and k.strip() for k in keywords)):
         found.append(f"'keywords' is not a list of words (found {keywords!r}, expected a YAML list of strings)")
+    short = meta.get("short_title")
+    if kind == "article" and short is not None and not (isinstance(short, str) and short.strip()):
+        found.append(f"'short_title' is not text (found {short!r}, expected the running head of the PDF)")
     source = meta.get("source_lang")
     if source and source not in codes:
         found.append(f"'source_lang' is not a language of the site (found {source!r}, expected one of "
