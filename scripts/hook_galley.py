@@ -23,6 +23,8 @@ from sitekit import galley, project
 
 log = logging.getLogger("mkdocs.hooks.galley")
 FONTS = "data/galley.yml"
+PANGO_HINT = ("; WeasyPrint needs Pango: apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 "
+              "(README.md, setup)")
 
 # State of one run (all its languages); reset in on_config, since `mkdocs serve` does not re-import hooks.
 STATE: dict = {}
@@ -93,6 +95,10 @@ def on_post_build(config):
                                      site_url=site_url, site_dir=site_dir)
         except galley.GalleyError as exc:
             log.warning("galley: %s", exc)
+            continue
+        except OSError as exc:  # WeasyPrint loads Pango (a shared library) when it first typesets
+            hint = (PANGO_HINT if "library" in str(exc) else "")
+            log.warning("galley: %s: cannot typeset (%s)%s", dest.relative_to(site_dir).as_posix(), exc, hint)
             continue
         except Exception as exc:  # WeasyPrint's own failures: a finding, not a traceback
             log.warning("galley: %s: cannot typeset (%s: %s)", dest.relative_to(site_dir).as_posix(),
