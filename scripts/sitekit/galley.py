@@ -237,7 +237,7 @@ main h2 {{ font-size: 12pt; margin: 6mm 0 2mm; break-after: avoid; text-align: s
 main h3 {{ font-size: 11pt; margin: 4mm 0 1.5mm; break-after: avoid; text-align: start; }}
 main ul, main ol {{ margin: 1.5mm 0; padding-inline-start: 6mm; }}
 main li {{ margin: 0 0 0.8mm; }}
-main code {{ font-family: inherit; }}
+main code {{ font-family: inherit; hyphens: manual; }}
 main a {{ color: inherit; text-decoration: none; }}
 main table {{ border-collapse: collapse; margin: 3mm 0; font-size: 9.5pt; }}
 main th, main td {{ border: 0.4pt solid #666; padding: 1mm 2mm; text-align: start; }}
