@@ -374,3 +374,14 @@ def test_an_edit_to_a_brief_does_not_typeset_the_article_again(site_build, tmp_p
             pdf_path(site_build, lang).read_bytes()
     page = dest / other.prefix / "briefs" / brief.name.split(".")[0] / "index.html"
     assert "Edited in the preview." in page.read_text(encoding="utf-8")
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=40))
+def test_any_title_is_one_css_string_in_the_running_head(title):
+    """A short title or language line with quotes, backslashes or line breaks stays one CSS string."""
+    import tinycss2
+
+    tokens = [t for t in tinycss2.parse_component_value_list(galley.css_string(title)) if t.type != "whitespace"]
+    expected = title.replace("\r", "").replace("\f", "").replace("\0", "\ufffd")
+    assert [(t.type, t.value) for t in tokens] == [("string", expected)]
