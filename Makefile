@@ -75,4 +75,4 @@ fonts: $(STAMP_PY) $(STAMP_JS) ## regenerate the self-hosted font subsets from @
 	$(PY) -m sitekit.fonts
 
 clean: ## remove the built site and caches (keeps the environments)
-	rm -rf site .pytest_cache .hypothesis
+	rm -rf site .pytest_cache .hypothesis .cache/galley

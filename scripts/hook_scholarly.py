@@ -2,8 +2,8 @@
 
 For a page with ``kind: article`` it puts ``scholarly`` into the template context: the ``citation_*``,
 Open Graph and JSON-LD tags of the head, the abstract, keywords and author's position shown before the
-body, and the GOST, APA and BibTeX references shown after it (``sitekit/scholarly.py``,
-``sitekit/citation.py``). A ``kind: brief`` page gets Open Graph tags. Every other page is left alone.
+body, and the PDF link and the GOST, APA and BibTeX references shown after it (``sitekit/scholarly.py``,
+``sitekit/citation.py``; the PDF itself is ``hook_galley.py``'s). A ``kind: brief`` page gets Open Graph tags. Every other page is left alone.
 
 static-i18n runs one build per language, so this runs once per language; the language being built is
 ``config.plugins["i18n"].current_language``. A page whose front matter lacks what its metadata needs is a
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from mkdocs.utils.meta import get_data
 
-from sitekit import alternates, citation, project, scholarly
+from sitekit import alternates, citation, galley, project, scholarly
 
 log = logging.getLogger("mkdocs.hooks.scholarly")
 
@@ -62,6 +62,7 @@ def on_page_context(context, page, config, nav):
             page.meta, lang=lang, url=url, site_name=config.site_name,
             site_root=alternates.absolute("", lang, proj), versions=versions,
             key=citation.key_for(path, page.meta["published"].year, lang), text=page.markdown or "",
+            pdf=galley.file_name(path, lang),  # written beside the page by hook_galley.py
         )
     else:
         context["scholarly"] = scholarly.brief(page.meta, lang=lang, url=url, site_name=config.site_name,

@@ -1,7 +1,8 @@
 """Shared fixtures: one strict build of the real site, served on loopback under a project-site sub-path,
 and a headless Debian Chromium driven by Playwright.
 
-The build runs once per test session (``site_build``); tests that read files use ``site_build.dir``,
+The build runs once per test session (``site_build``, which typesets the article's PDF galleys with an
+empty cache); tests that read files use ``site_build.dir``,
 tests that browse use ``served_site.url(...)``.
 """
 from __future__ import annotations
@@ -55,6 +56,7 @@ class SiteBuild:
     dir: Path
     port: int
     site_url: str  # absolute, ends with the sub-path
+    galley_cache: Path | None = None  # the PDF galleys this build typeset, by content hash
 
     def url(self, path: str = "") -> str:
         return self.site_url + path.lstrip("/")
@@ -65,11 +67,13 @@ def site_build(tmp_path_factory) -> SiteBuild:
     port = free_port()
     dest = tmp_path_factory.mktemp("build") / "site"
     site_url = f"http://127.0.0.1:{port}{SUBPATH}"
+    # an empty galley cache: the session typesets the article's PDFs itself, once
+    cache = tmp_path_factory.mktemp("galley-cache")
     proc = mkdocs_build(dest, site_url, REPO_URL="https://github.com/example-owner/example-repo",
-                        EDIT_URI="edit/main/docs/")
+                        EDIT_URI="edit/main/docs/", GALLEY_CACHE=str(cache))
     if proc.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{proc.stdout}\n{proc.stderr}")
-    return SiteBuild(dest, port, site_url)
+    return SiteBuild(dest, port, site_url, cache)
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):

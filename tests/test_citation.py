@@ -1,7 +1,7 @@
 """The three citation formats, pinned as complete strings for one fixture record in each language.
 
 The fixture is the article as this site publishes it: no personal author (only the author's position),
-published on the site on 2026-11-25, Kazakh original, Russian and English translations. Any change in
+put online here on 2026-11-25 (the date of this online edition; the original's is unknown), Kazakh original, Russian and English translations. Any change in
 wording or punctuation shows here in review.
 """
 from __future__ import annotations
@@ -53,30 +53,31 @@ def fixture(lang: str) -> citation.Record:
 GOST = {
     "kk": "Әлеуметтік медиа құралдардың Қатар дипломатиясындағы әлеуеті / Қазақстан Республикасының Қатар "
           "Мемлекетіндегі Елшілігінің ІІ хатшысы. – Мәтін : электрондық // Қатар дипломатиясы және әлеуметтік "
-          "медиа : [сайт]. – 2026. – 25 қараша. – URL: https://example.org/qdd/article/ (қаралған күні: 25.11.2026).",
+          "медиа : [сайт]. – 2026. – 25 қараша (осы онлайн-басылымның күні). – URL: https://example.org/qdd/article/ (қаралған күні: 25.11.2026).",
     "ru": "Потенциал инструментов социальных медиа в дипломатии Катара / Второй секретарь Посольства Республики "
           "Казахстан в Государстве Катар ; перевод с казахского. – Текст : электронный // Катарская дипломатия и "
-          "социальные медиа : [сайт]. – 2026. – 25 ноября. – URL: https://example.org/qdd/ru/article/ "
+          "социальные медиа : [сайт]. – 2026. – 25 ноября (дата этого онлайн-издания). – URL: https://example.org/qdd/ru/article/ "
           "(дата обращения: 25.11.2026).",
     "en": "The Potential of Social Media Tools in Qatar’s Diplomacy / Second Secretary, Embassy of the Republic "
           "of Kazakhstan in the State of Qatar ; translated from Kazakh. – Text : electronic // Qatar's Diplomacy "
-          "and Social Media : [website]. – 2026. – 25 November. – URL: https://example.org/qdd/en/article/ "
+          "and Social Media : [website]. – 2026. – 25 November (date of this online edition). – URL: "
+          "https://example.org/qdd/en/article/ "
           "(accessed: 25.11.2026).",
 }
 
 APA = {
     "kk": "Әлеуметтік медиа құралдардың Қатар дипломатиясындағы әлеуеті. (2026, 25 қараша). Қатар дипломатиясы "
-          "және әлеуметтік медиа. https://example.org/qdd/article/",
+          "және әлеуметтік медиа. https://example.org/qdd/article/ (Түпнұсқаның жарияланған күні белгісіз)",
     "ru": "Потенциал инструментов социальных медиа в дипломатии Катара. (2026, 25 ноября). Катарская дипломатия "
-          "и социальные медиа. https://example.org/qdd/ru/article/",
+          "и социальные медиа. https://example.org/qdd/ru/article/ (Дата публикации оригинала неизвестна)",
     "en": "The potential of social media tools in Qatar’s diplomacy. (2026, November 25). Qatar's Diplomacy and "
-          "Social Media. https://example.org/qdd/en/article/",
+          "Social Media. https://example.org/qdd/en/article/ (Original work published n.d.)",
 }
 
 BIBTEX = {
     "kk": """@misc{article-2026-kk,
   title        = {Әлеуметтік медиа құралдардың {Қатар} дипломатиясындағы әлеуеті},
-  note         = {Авторы: Қазақстан Республикасының Қатар Мемлекетіндегі Елшілігінің ІІ хатшысы},
+  note         = {Авторы: Қазақстан Республикасының Қатар Мемлекетіндегі Елшілігінің ІІ хатшысы. Осы онлайн-басылымның күні: 2026 жылғы 25 қараша; түпнұсқаның жарияланған күні белгісіз},
   howpublished = {Қатар дипломатиясы және әлеуметтік медиа},
   year         = {2026},
   month        = nov,
@@ -86,7 +87,7 @@ BIBTEX = {
 }""",
     "ru": """@misc{article-2026-ru,
   title        = {Потенциал инструментов социальных медиа в дипломатии {Катара}},
-  note         = {Автор: Второй секретарь Посольства Республики Казахстан в Государстве Катар. Перевод с казахского},
+  note         = {Автор: Второй секретарь Посольства Республики Казахстан в Государстве Катар. Перевод с казахского. Дата этого онлайн-издания: 25 ноября 2026 г.; дата публикации оригинала неизвестна},
   howpublished = {Катарская дипломатия и социальные медиа},
   year         = {2026},
   month        = nov,
@@ -96,7 +97,7 @@ BIBTEX = {
 }""",
     "en": """@misc{article-2026-en,
   title        = {The Potential of Social Media Tools in {Qatar}’s Diplomacy},
-  note         = {Author: Second Secretary, Embassy of the Republic of Kazakhstan in the State of Qatar. Translated from Kazakh},
+  note         = {Author: Second Secretary, Embassy of the Republic of Kazakhstan in the State of Qatar. Translated from Kazakh. Date of this online edition: 25 November 2026; the original's date of publication is unknown},
   howpublished = {Qatar's Diplomacy and Social Media},
   year         = {2026},
   month        = nov,
@@ -132,7 +133,8 @@ def test_apa_html_italicises_the_title_and_links_the_url():
     assert citation.apa(fixture("en")).html == (
         "<i>The potential of social media tools in Qatar’s diplomacy</i>. (2026, November 25). "
         "Qatar's Diplomacy and Social Media. "
-        '<a href="https://example.org/qdd/en/article/">https://example.org/qdd/en/article/</a>')
+        '<a href="https://example.org/qdd/en/article/">https://example.org/qdd/en/article/</a> '
+        "(Original work published n.d.)")
 
 
 def test_html_is_escaped():
@@ -141,7 +143,7 @@ def test_html_is_escaped():
                              accessed=DAY, key="x")
     assert citation.gost(record).html == (
         "A &lt;b&gt;bold&lt;/b&gt; &amp; odd title. – Text : electronic // Site : [website]. – 2026. – "
-        '25 November. – URL: <a href="https://example.org/?a=1&amp;b=2">https://example.org/?a=1&amp;b=2</a> '
+        '25 November (date of this online edition). – URL: <a href="https://example.org/?a=1&amp;b=2">https://example.org/?a=1&amp;b=2</a> '
         "(accessed: 25.11.2026).")
 
 
@@ -150,11 +152,13 @@ def test_without_a_byline_no_responsibility_and_no_author_field():
                              published=DAY, url="https://example.org/x/", container="Site", accessed=DAY,
                              key="x-2026-en", lowercase_words=frozenset({"small", "states", "matter"}))
     assert citation.gost(record).text == (
-        "Why Small States Matter? – Text : electronic // Site : [website]. – 2026. – 25 November. – "
-        "URL: https://example.org/x/ (accessed: 25.11.2026).")
-    assert citation.apa(record).text == "Why small states matter? (2026, November 25). Site. https://example.org/x/"
+        "Why Small States Matter? – Text : electronic // Site : [website]. – 2026. – 25 November (date of this "
+        "online edition). – URL: https://example.org/x/ (accessed: 25.11.2026).")
+    assert citation.apa(record).text == ("Why small states matter? (2026, November 25). Site. https://example.org/x/ "
+                                         "(Original work published n.d.)")
     assert citation.bibtex(record).text == """@misc{x-2026-en,
   title        = {Why Small States Matter?},
+  note         = {Date of this online edition: 25 November 2026; the original's date of publication is unknown},
   howpublished = {Site},
   year         = {2026},
   month        = nov,

@@ -2,7 +2,7 @@
 
 Two strict builds of the real site for https://owner.github.io/repo/ (the address GitHub gives the
 project site of github.com/owner/repo) run side by side, with different time zones and hash seeds, into
-two temporary directories: every file must be byte-identical, and every absolute URL they publish
+two temporary directories, each typesetting the PDF galleys itself: every file must be byte-identical, and every absolute URL they publish
 (canonical, hreflang, sitemaps) must live under the sub-path.
 """
 from __future__ import annotations
@@ -19,6 +19,7 @@ from urllib.parse import urljoin
 import pytest
 
 from conftest import ROOT, build_env
+from sitekit import project
 
 PAGES_URL = "https://owner.github.io/repo/"
 REPO_URL = "https://github.com/owner/repo"
@@ -68,7 +69,9 @@ def test_without_a_github_remote_nothing_is_guessed(tmp_path):
 def builds(tmp_path_factory) -> tuple[Path, Path]:
     """Two strict builds side by side: same sources and SITE_URL, different time zone and hash seed."""
     dests = [tmp_path_factory.mktemp(f"reproducible{i}") / "site" for i in (1, 2)]
-    variations = [{"TZ": "UTC", "PYTHONHASHSEED": "1"}, {"TZ": "Pacific/Kiritimati", "PYTHONHASHSEED": "2"}]
+    # each build typesets the PDF galleys itself (an empty cache of its own), so they are compared too
+    variations = [{"TZ": "UTC", "PYTHONHASHSEED": "1", "GALLEY_CACHE": str(tmp_path_factory.mktemp("cache1"))},
+                  {"TZ": "Pacific/Kiritimati", "PYTHONHASHSEED": "2", "GALLEY_CACHE": str(tmp_path_factory.mktemp("cache2"))}]
     procs = [
         subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q", "-d", str(dest)],
@@ -95,7 +98,9 @@ def test_two_builds_are_byte_identical(builds):
     assert [name for name in first if first[name].read_bytes() != second[name].read_bytes()] == []
     # the outputs that usually carry the build's clock are among the compared files
     for name in ("sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "ru/search/search_index.json",
-                 "en/search/search_index.json", "feed.xml", "ru/feed.xml", "en/feed.xml"):
+                 "en/search/search_index.json", "feed.xml", "ru/feed.xml", "en/feed.xml",
+                 *(f"{lang.prefix}article/article-{lang.code}.pdf" for lang in project.load(ROOT).languages
+                   if (ROOT / "docs" / f"article.{lang.code}.md").exists())):
         assert name in first
 
 

@@ -33,13 +33,15 @@ def test_a_complete_article_has_no_problems():
 
 
 def test_problems_name_the_key_and_what_was_expected():
-    meta = {"title": "T", "source_lang": "de", "published": "25.11.2026", "keywords": "one, two"}
+    meta = {"title": "T", "source_lang": "de", "published": "25.11.2026", "keywords": "one, two",
+            "short_title": ["T"]}
     assert scholarly.problems(meta, "article", CODES) == [
         "front matter has no 'description' (an article needs it for its metadata)",
         "front matter has no 'author_position' (an article needs it for its metadata)",
         "front matter has no 'abstract' (an article needs it for its metadata)",
         "'published' is not a date (found '25.11.2026', expected YYYY-MM-DD)",
         "'keywords' is not a list of words (found 'one, two', expected a YAML list of strings)",
+        "'short_title' is not text (found ['T'], expected the running head of the PDF)",
         "'source_lang' is not a language of the site (found 'de', expected one of kk, ru, en)",
     ]
     assert scholarly.problems({"title": "T", "description": "D"}, "brief", CODES) == [
@@ -92,5 +94,34 @@ def test_open_graph_of_a_brief():
 
 def test_front_matter_shown_before_the_body():
     front = context("kk")["front"]
-    assert (front["author"], front["published"], front["published_text"], front["abstract"], front["keywords"]) == (
+    assert (front["author"], front["edition_date"], front["edition_text"], front["abstract"], front["keywords"]) == (
         "Second Secretary", "2026-11-25", "2026 жылғы 25 қараша", "An abstract.", ["one", "two"])
+
+
+def test_the_date_is_this_online_editions_everywhere():
+    """The one date is this online edition's: labelled in the page's language, never a publication date."""
+    en = scholarly.article(ARTICLE, lang="en", url=VERSIONS[2].url, site_name="Site",
+                           site_root="https://example.org/qdd/", versions=VERSIONS, key="article-2026-en",
+                           pdf="article-en.pdf")
+    assert [(k, v) for k, v in en["highwire"] if "date" in k or "pdf" in k] == [
+        ("citation_online_date", "2026/11/25"),
+        ("citation_pdf_url", "https://example.org/qdd/en/article/article-en.pdf")]
+    data = json.loads(en["json_ld"])
+    assert "datePublished" not in data
+    assert data["publication"] == {"@type": "PublicationEvent", "name": "Date of this online edition",
+                                   "startDate": "2026-11-25",
+                                   "location": {"@type": "VirtualLocation", "url": VERSIONS[2].url}}
+    assert data["encoding"]["contentUrl"] == "https://example.org/qdd/en/article/article-en.pdf"
+    assert [k for k, _ in en["open_graph"] if k == "article:published_time"] == []
+    assert en["front"]["labels"]["edition_date"] == "Date of this online edition"
+    assert en["pdf"] == {"href": "article-en.pdf", "url": "https://example.org/qdd/en/article/article-en.pdf",
+                         "label": "PDF", "title": "Download the article as a PDF (A4)"}
+    kk = json.loads(context("kk")["json_ld"])
+    assert kk["publication"]["name"] == "Осы онлайн-басылымның күні" and "encoding" not in kk
+    assert context("kk")["pdf"] is None  # no galley named, no link
+
+
+def test_a_brief_keeps_its_publication_date():
+    brief = scholarly.brief({"title": "T", "description": "D", "date": datetime.date(2026, 11, 20)}, lang="en",
+                            url="https://example.org/qdd/en/briefs/x/", site_name="Site", versions=VERSIONS)
+    assert ("article:published_time", "2026-11-20") in brief["open_graph"]

@@ -19,7 +19,8 @@ PROJECT = project.load(ROOT)
 LANGS = PROJECT.codes
 OG_LOCALE = {"kk": "kk_KZ", "ru": "ru_RU", "en": "en_US"}
 HIGHWIRE = ("citation_title", "citation_author", "citation_language", "citation_publication_date",
-            "citation_public_url", "citation_abstract_html_url")
+            "citation_online_date", "citation_public_url", "citation_abstract_html_url", "citation_pdf_url")
+EDITION = {"kk": "Осы онлайн-басылымның күні", "ru": "Дата этого онлайн-издания", "en": "Date of this online edition"}
 
 
 class Page(HTMLParser):
@@ -85,9 +86,12 @@ def test_highwire_tags_each_once(articles, site_build, lang):
         "citation_title": [meta["title"]],
         "citation_author": [meta["author_position"]],  # the position as given: no name is known
         "citation_language": [lang],
-        "citation_publication_date": ["2026/11/25"],
+        # the date is this online edition's: the original's publication date is unknown and never claimed
+        "citation_publication_date": [],
+        "citation_online_date": ["2026/11/25"],
         "citation_public_url": [url],
         "citation_abstract_html_url": [url],
+        "citation_pdf_url": [f"{url}article-{lang}.pdf"],  # absolute, beside the page
     }
     assert page.values("citation_keywords") == ["; ".join(meta["keywords"])]
 
@@ -108,7 +112,12 @@ def test_json_ld_scholarly_article(articles, site_build, lang):
     assert data["headline"] == meta["title"]
     assert data["abstract"] == meta["abstract"].strip()
     assert data["keywords"] == meta["keywords"]
-    assert data["datePublished"] == "2026-11-25"
+    # no datePublished (schema.org: the date of first publication, unknown); the date is this edition's
+    assert "datePublished" not in data and "2026-11-25" not in json.dumps({k: v for k, v in data.items() if k != "publication"})
+    assert data["publication"] == {"@type": "PublicationEvent", "name": EDITION[lang], "startDate": "2026-11-25",
+                                   "location": {"@type": "VirtualLocation", "url": url}}
+    assert data["encoding"] == {"@type": "MediaObject", "contentUrl": f"{url}article-{lang}.pdf",
+                                "encodingFormat": "application/pdf", "inLanguage": lang}
     assert data["author"] == {"@type": "Person", "description": meta["author_position"]}  # and no name
     others = {code: article_url(site_build, code) for code in LANGS if code != "kk"}
     if lang == "kk":
@@ -134,7 +143,7 @@ def test_open_graph(articles, site_build, lang):
     assert page.values("og:url") == [article_url(site_build, lang)]
     assert page.values("og:locale") == [OG_LOCALE[lang]]
     assert sorted(page.values("og:locale:alternate")) == sorted(OG_LOCALE[c] for c in LANGS if c != lang)
-    assert page.values("article:published_time") == ["2026-11-25"]
+    assert page.values("article:published_time") == []  # Open Graph cannot say whose date it would be
     assert page.values("article:tag") == meta["keywords"]
 
 

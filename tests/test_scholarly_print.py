@@ -23,6 +23,7 @@ CHROME = {
     "back to top": ".md-top",
     "edit and view buttons": ".md-content__button",
     "copy buttons": ".citation__copy",
+    "PDF link": ".citation__pdf",
 }
 
 

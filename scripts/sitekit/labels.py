@@ -2,7 +2,8 @@
 
 The headings and buttons of the article's front matter and of "How to cite" (``partials/article-header.html``,
 ``partials/citation.html``), and the words the citation formats print (``sitekit/citation.py``): GOST's
-prescribed phrases, month names in the case each format needs, "translated from ...". A language missing
+prescribed phrases, month names in the case each format needs, "translated from ...", the label of the
+date of this online edition (the original's date is unknown), and the PDF galley's link. A language missing
 a key is a ``KeyError`` in ``tests/test_citation.py``, not a blank on a page.
 """
 from __future__ import annotations
@@ -12,13 +13,13 @@ LABELS: dict[str, dict] = {
         # the article's front matter (before the body)
         "front": "Мақала туралы мәлімет",
         "author": "Автор",
-        "published": "Сайтта жарияланған күні",
+        "edition_date": "Осы онлайн-басылымның күні",
         "abstract": "Аңдатпа",
         "keywords": "Тірек сөздер",
         # How to cite
         "cite": "Мақалаға сілтеме жасау үлгісі",
         "cite_intro": "Библиографиялық сипаттама осы беттің деректерінен жасалған; қаралған күні ретінде "
-                      "сайтта жарияланған күні көрсетілген.",
+                      "осы онлайн-басылымның күні көрсетілген.",
         "page_url": "Беттің мекенжайы",
         "copy": "Көшіру",
         "copied": "Көшірілді",
@@ -37,6 +38,13 @@ LABELS: dict[str, dict] = {
         "gost_accessed": "қаралған күні",
         "translated_from": {"kk": "қазақ тілінен аударылған", "ru": "орыс тілінен аударылған",
                             "en": "ағылшын тілінен аударылған"},
+        # the PDF galley (sitekit/galley.py) and its link in "How to cite"
+        "pdf": "PDF",
+        "pdf_title": "Мақаланы PDF форматында жүктеп алу (A4)",
+        # the date of this online edition, as the citations label it (the original's date is unknown)
+        "edition_note": "осы онлайн-басылымның күні",
+        "original_date_unknown": "түпнұсқаның жарияланған күні белгісіз",
+        "apa_original": "Түпнұсқаның жарияланған күні белгісіз",
         "bibtex_author": "Авторы",
         "babel": "kazakh",
         "og_locale": "kk_KZ",
@@ -44,12 +52,12 @@ LABELS: dict[str, dict] = {
     "ru": {
         "front": "Сведения о статье",
         "author": "Автор",
-        "published": "Опубликовано на сайте",
+        "edition_date": "Дата этого онлайн-издания",
         "abstract": "Аннотация",
         "keywords": "Ключевые слова",
         "cite": "Как цитировать статью",
         "cite_intro": "Библиографическое описание составлено по данным этой страницы; датой обращения "
-                      "указана дата публикации на сайте.",
+                      "указана дата этого онлайн-издания.",
         "page_url": "Адрес страницы",
         "copy": "Копировать",
         "copied": "Скопировано",
@@ -67,6 +75,11 @@ LABELS: dict[str, dict] = {
         "gost_accessed": "дата обращения",
         "translated_from": {"kk": "перевод с казахского", "ru": "перевод с русского",
                             "en": "перевод с английского"},
+        "pdf": "PDF",
+        "pdf_title": "Скачать статью в формате PDF (A4)",
+        "edition_note": "дата этого онлайн-издания",
+        "original_date_unknown": "дата публикации оригинала неизвестна",
+        "apa_original": "Дата публикации оригинала неизвестна",
         "bibtex_author": "Автор",
         "babel": "russian",
         "og_locale": "ru_RU",
@@ -74,12 +87,12 @@ LABELS: dict[str, dict] = {
     "en": {
         "front": "About the article",
         "author": "Author",
-        "published": "Published on this site",
+        "edition_date": "Date of this online edition",
         "abstract": "Abstract",
         "keywords": "Keywords",
         "cite": "How to cite",
         "cite_intro": "The references are generated from this page’s data; the access date given is the "
-                      "date of publication on this site.",
+                      "date of this online edition.",
         "page_url": "Page address",
         "copy": "Copy",
         "copied": "Copied",
@@ -97,6 +110,11 @@ LABELS: dict[str, dict] = {
         "gost_accessed": "accessed",
         "translated_from": {"kk": "translated from Kazakh", "ru": "translated from Russian",
                             "en": "translated from English"},
+        "pdf": "PDF",
+        "pdf_title": "Download the article as a PDF (A4)",
+        "edition_note": "date of this online edition",
+        "original_date_unknown": "the original's date of publication is unknown",
+        "apa_original": "Original work published n.d.",
         "bibtex_author": "Author",
         "babel": "english",
         "og_locale": "en_US",

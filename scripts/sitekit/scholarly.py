@@ -7,7 +7,7 @@ print it:
   Highwire ``citation_*`` tags as Google Scholar and Zotero read them, Open Graph for link previews, and a
   schema.org ``ScholarlyArticle`` that links the original and its translations (``translationOfWork`` on
   a translation, ``workTranslation`` on the original).
-- ``front``: the author's position, the date on this site, the abstract and the keywords, shown before
+- ``front``: the author's position, the date of this online edition, the abstract and the keywords, shown before
   the body (``partials/article-header.html``).
 - ``citations``: GOST, APA and BibTeX from ``sitekit/citation.py`` (``partials/citation.html``).
 
@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import json
+from urllib.parse import urljoin
 
 from sitekit import citation
 from sitekit.labels import labels
@@ -58,6 +59,9 @@ def problems(meta: dict, kind: str, codes: tuple[str, ...]) -> list[str]:
     if kind == "article" and keywords is not None and not (
             isinstance(keywords, list) and all(isinstance(k, str) and k.strip() for k in keywords)):
         found.append(f"'keywords' is not a list of words (found {keywords!r}, expected a YAML list of strings)")
+    short = meta.get("short_title")
+    if kind == "article" and short is not None and not (isinstance(short, str) and short.strip()):
+        found.append(f"'short_title' is not text (found {short!r}, expected the running head of the PDF)")
     source = meta.get("source_lang")
     if source and source not in codes:
         found.append(f"'source_lang' is not a language of the site (found {source!r}, expected one of "
@@ -66,17 +70,21 @@ def problems(meta: dict, kind: str, codes: tuple[str, ...]) -> list[str]:
 
 
 def article(meta: dict, *, lang: str, url: str, site_name: str, site_root: str, versions: list[Version],
-            key: str, text: str = "") -> dict:
-    """The template context of an article (``scholarly`` in the templates)."""
+            key: str, text: str = "", pdf: str = "") -> dict:
+    """The template context of an article (``scholarly`` in the templates); ``pdf`` is the file name of
+    its PDF galley beside the page ('' if it has none)."""
     record = citation.record(meta, language=lang, url=url, container=site_name, key=key, text=text)
+    pdf_url = urljoin(url, pdf) if pdf else ""
+    t = labels(lang)
     return {
         "url": url,
-        "labels": labels(lang),
-        "highwire": highwire(record, meta),
+        "labels": t,
+        "highwire": highwire(record, meta, pdf_url=pdf_url),
         "open_graph": open_graph(meta, kind="article", lang=lang, url=url, site_name=site_name, versions=versions),
-        "json_ld": script_json(json_ld(record, meta, site_root=site_root, versions=versions)),
+        "json_ld": script_json(json_ld(record, meta, site_root=site_root, versions=versions, pdf_url=pdf_url)),
         "front": front(record, meta),
         "citations": citations(record),
+        "pdf": {"href": pdf, "url": pdf_url, "label": t["pdf"], "title": t["pdf_title"]} if pdf else None,
     }
 
 
@@ -90,20 +98,27 @@ def brief(meta: dict, *, lang: str, url: str, site_name: str, versions: list[Ver
         "json_ld": "",
         "front": None,
         "citations": [],
+        "pdf": None,
     }
 
 
-def highwire(record: citation.Record, meta: dict) -> list[tuple[str, str]]:
-    """Highwire Press ``citation_*`` tags, each once (keywords joined by '; ')."""
+def highwire(record: citation.Record, meta: dict, *, pdf_url: str = "") -> list[tuple[str, str]]:
+    """Highwire Press ``citation_*`` tags, each once (keywords joined by '; ').
+
+    The date is this online edition's, so it is ``citation_online_date``: Google Scholar's inclusion
+    guidelines keep ``citation_publication_date`` for the date other papers would cite (the original's,
+    unknown here) and send the date a copy went online to ``citation_online_date``."""
     tags = [("citation_title", record.title)]
     if record.byline:
         tags.append(("citation_author", record.byline))
     tags += [
         ("citation_language", record.language),
-        ("citation_publication_date", f"{record.published:%Y/%m/%d}"),
+        ("citation_online_date", f"{record.published:%Y/%m/%d}"),
         ("citation_public_url", record.url),
         ("citation_abstract_html_url", record.url),
     ]
+    if pdf_url:
+        tags.append(("citation_pdf_url", pdf_url))
     if meta.get("keywords"):
         tags.append(("citation_keywords", "; ".join(meta["keywords"])))
     return tags
@@ -111,7 +126,10 @@ def highwire(record: citation.Record, meta: dict) -> list[tuple[str, str]]:
 
 def open_graph(meta: dict, *, kind: str, lang: str, url: str, site_name: str,
                versions: list[Version]) -> list[tuple[str, str]]:
-    """Open Graph ``property`` tags; ``og:locale:alternate`` names the other languages the page exists in."""
+    """Open Graph ``property`` tags; ``og:locale:alternate`` names the other languages the page exists in.
+
+    A brief is first published here and gets ``article:published_time``; an article does not: Open Graph
+    means "when the article was first published" and has no way to say the date is this edition's."""
     tags = [
         ("og:type", "article"),
         ("og:title", str(meta["title"])),
@@ -121,14 +139,21 @@ def open_graph(meta: dict, *, kind: str, lang: str, url: str, site_name: str,
         ("og:locale", labels(lang)["og_locale"]),
     ]
     tags += [("og:locale:alternate", labels(v.lang)["og_locale"]) for v in versions if v.lang != lang]
-    tags.append(("article:published_time", meta[DATE_KEY[kind]].isoformat()))
+    if kind != "article":
+        tags.append(("article:published_time", meta[DATE_KEY[kind]].isoformat()))
     if kind == "article":
         tags += [("article:tag", keyword) for keyword in meta.get("keywords") or ()]
     return tags
 
 
-def json_ld(record: citation.Record, meta: dict, *, site_root: str, versions: list[Version]) -> dict:
-    """A schema.org ``ScholarlyArticle``, linked to its original or to its translations."""
+def json_ld(record: citation.Record, meta: dict, *, site_root: str, versions: list[Version],
+            pdf_url: str = "") -> dict:
+    """A schema.org ``ScholarlyArticle``, linked to its original or to its translations.
+
+    No ``datePublished``: schema.org means the date of first publication, the original's, which is
+    unknown. The date of this online edition is a ``publication`` event (``PublicationEvent``) named as
+    such in the page's language; the PDF galley is an ``encoding`` of the work."""
+    t = labels(record.language)
     data = {
         "@context": "https://schema.org",
         "@type": "ScholarlyArticle",
@@ -141,9 +166,14 @@ def json_ld(record: citation.Record, meta: dict, *, site_root: str, versions: li
         "abstract": str(meta["abstract"]).strip(),
         "keywords": list(meta.get("keywords") or ()),
         "inLanguage": record.language,
-        "datePublished": record.published.isoformat(),
+        "publication": {"@type": "PublicationEvent", "name": t["edition_date"],
+                        "startDate": record.published.isoformat(),
+                        "location": {"@type": "VirtualLocation", "url": record.url}},
         "isPartOf": {"@type": "WebSite", "name": record.container, "url": site_root},
     }
+    if pdf_url:
+        data["encoding"] = {"@type": "MediaObject", "contentUrl": pdf_url, "encodingFormat": "application/pdf",
+                            "inLanguage": record.language}
     if record.byline:
         data["author"] = {"@type": "Person", "description": record.byline}
     if record.is_translation:
@@ -173,8 +203,8 @@ def front(record: citation.Record, meta: dict) -> dict:
     t = labels(record.language)
     return {
         "author": record.byline,
-        "published": record.published.isoformat(),
-        "published_text": long_date(record.published, record.language),
+        "edition_date": record.published.isoformat(),
+        "edition_text": long_date(record.published, record.language),
         "abstract": str(meta["abstract"]).strip(),
         "keywords": [str(k).strip() for k in meta["keywords"]],
         "labels": t,
