@@ -47,8 +47,9 @@ def flat(text: str) -> str:
 
 
 def plain(markdown: str) -> str:
-    """Markdown as the text a reader sees (emphasis, code marks and heading ids removed)."""
-    text = re.sub(r"\{#[^}]*\}", "", markdown)
+    """Markdown as the text a reader sees (comments, emphasis, code marks and heading ids removed)."""
+    text = re.sub(r"<!--.*?-->", "", markdown, flags=re.S)
+    text = re.sub(r"\{#[^}]*\}", "", text)
     return re.sub(r"[`*_#]", "", text)
 
 
