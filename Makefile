@@ -61,9 +61,15 @@ check: $(STAMP_PY) ## run the translation check over docs/ (add FORMAT=json or F
 sync: $(STAMP_PY) ## record translations as synced with their source: make sync FILES="docs/article.ru.md"
 	$(PY) -m i18ncheck sync $(FILES)
 
+# An author's values are data: make never expands them (`$(value …)`), never exports them expanded
+# (`unexport`: a command-line `TITLE='$(shell …)'` would otherwise run while make builds the environment),
+# and no shell line holds them; the scaffold reads them from BRIEF_* in its environment.
+BRIEF_VARIABLES := SLUG TITLE SUMMARY TAGS SOURCE DATE
+unexport $(BRIEF_VARIABLES)
+$(foreach name,$(BRIEF_VARIABLES),$(eval brief: export BRIEF_$(name) := $$(value $(name))))
+
 brief: $(STAMP_PY) ## scaffold a brief: make brief SLUG=x TITLE="…" SUMMARY="…" TAGS=a,b [SOURCE=en] [DATE=…]
-	$(PY) -m sitekit.scaffold "$(SLUG)" --title "$(TITLE)" --summary "$(SUMMARY)" --tags "$(TAGS)" \
-		$(if $(SOURCE),--source "$(SOURCE)") $(if $(DATE),--date "$(DATE)")
+	$(PY) -m sitekit.scaffold --from-environment
 
 test: $(STAMP_PY) $(STAMP_JS) ## set up and run every test (browser tests included)
 	$(PY) -m pytest $(PYTEST_ARGS)
