@@ -36,7 +36,7 @@ from pathlib import Path
 import yaml
 
 from sitekit import project as project_mod
-from sitekit import strings
+from sitekit import escaping, strings
 from sitekit.briefs import FOLDER
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -45,12 +45,6 @@ RESERVED_SLUGS = frozenset({"index"})  # docs/briefs/index.<lang>.md is the list
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 ENVIRONMENT_PREFIX = "BRIEF_"
 FIELDS = ("slug", "title", "summary", "tags", "source", "date")
-# Python-Markdown's own backslash escapes (markdown.Markdown.ESCAPED_CHARS) that can start markup
-# inside a line: emphasis, code, links and images, attribute lists, smart symbols.
-MARKDOWN_INLINE = re.compile(r"([\\`*_{}\[\]()!+~])")
-# A line that starts with a number and a full stop is an ordered list item.
-MARKDOWN_ORDERED = re.compile(r"^(\d+)(\.)")
-
 
 class UsageError(Exception):
     """Bad arguments: one problem per line."""
@@ -207,17 +201,6 @@ def front_matter(brief: Brief) -> str:
                           default_flow_style=False)
 
 
-def markdown_text(text: str) -> str:
-    """``text`` as a Markdown paragraph that renders as exactly this text (surrounding spaces aside): raw
-    HTML and entities are escaped, and so is every character that could start inline markup or, first
-    on the line, make it a heading, list item or quote."""
-    text = text.strip().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = MARKDOWN_INLINE.sub(r"\\\1", text)
-    if text[:1] in ("#", "-"):
-        return "\\" + text
-    return MARKDOWN_ORDERED.sub(r"\1\\\2", text)
-
-
 def sources_heading(lang: str, source: str) -> str:
     """The sources heading in ``lang``: the site's string, or the source language's until it has one."""
     for code in (lang, source):
@@ -229,7 +212,7 @@ def sources_heading(lang: str, source: str) -> str:
 
 
 def render(lang: str, brief: Brief) -> str:
-    return (f"---\n{front_matter(brief)}---\n\n{markdown_text(brief.summary)}\n\n"
+    return (f"---\n{front_matter(brief)}---\n\n{escaping.markdown_text(brief.summary)}\n\n"
             f"## {sources_heading(lang, brief.source)} {{#sources}}\n")
 
 
