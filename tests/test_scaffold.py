@@ -2,6 +2,7 @@
 configured language, author input kept as typed and never run, validated arguments, no overwrite."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import html
 import io
@@ -135,6 +136,39 @@ def test_a_file_that_cannot_be_written_leaves_nothing_behind(tree):
         with pytest.raises(OSError):
             scaffold.scaffold(request, tree, out=out)
     assert list(folder.iterdir()) == [] and out.getvalue() == ""
+
+
+def test_a_file_where_the_briefs_folder_should_be_is_a_usage_error(tree):
+    (tree / "docs" / "briefs").write_text("not a folder\n", encoding="utf-8")
+    proc = run(tree, *GOOD)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == "scaffold: briefs in the docs folder is not a folder (the briefs live in docs/briefs/)\n"
+    assert (tree / "docs" / "briefs").read_text(encoding="utf-8") == "not a folder\n"
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(slug=st.one_of(st.text(max_size=30), st.from_regex(r"[a-z0-9]+(-[a-z0-9]+)*", fullmatch=True),
+                      st.lists(st.sampled_from(["..", "/", "a", "-", " ", "A", ".", "\\", "\x00", "é", "index", "~"]),
+                               max_size=6).map("".join)))
+def test_any_slug_is_written_inside_the_briefs_folder_or_refused(slug):
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "project"
+        root.mkdir()
+        tree = make_tree(root)
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+            status = scaffold.main(["--root", str(tree), "--title", "T", "--summary", "S", "--tags", "practice",
+                                    "--date", "2026-12-01", "--", slug])
+        everything = sorted(p.relative_to(tmp).as_posix() for p in Path(tmp).rglob("*"))
+        valid = re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug) and len(slug) <= 80 and slug != "index"
+        if valid:
+            assert status == 0
+            assert [p for p in everything if p.startswith("project/docs/")] == [
+                "project/docs/briefs", *sorted(f"project/docs/briefs/{slug}.{code}.md" for code in CODES)]
+        else:
+            assert status == 2
+            assert err.getvalue().startswith("scaffold: SLUG ") and err.getvalue().count("\n") == 1
+            assert "project/docs/briefs" not in everything and len(everything) == 5  # project, mkdocs.yml, data, tags, docs
 
 
 def test_reports_every_bad_argument_at_once(tree):

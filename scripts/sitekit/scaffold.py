@@ -50,6 +50,10 @@ class UsageError(Exception):
     """Bad arguments: one problem per line."""
 
 
+class BriefExists(Exception):
+    """Files of the brief exist already (``args[0]``: their paths); nothing was written."""
+
+
 @dataclasses.dataclass(frozen=True)
 class Request:
     """What the author asked for, as typed (``None`` where nothing was given)."""
@@ -221,7 +225,7 @@ def existing_files(folder: Path, slug: str) -> list[Path]:
     if not os.path.lexists(folder):
         return []
     if not folder.is_dir():
-        return [folder]
+        raise UsageError(f"{folder.name} in the docs folder is not a folder (the briefs live in docs/{FOLDER}/)")
     return sorted(path for path in folder.iterdir()
                   if path.name == f"{slug}.md" or (path.name.startswith(f"{slug}.") and path.name.endswith(".md")
                                                    and "." not in path.name[len(slug) + 1:-3]))
@@ -232,7 +236,7 @@ def write(proj: project_mod.Project, brief: Brief, out) -> list[Path]:
     folder = proj.docs_dir / FOLDER
     existing = existing_files(folder, brief.slug)
     if existing:
-        raise FileExistsError(existing)
+        raise BriefExists(existing)
     texts = {code: render(code, brief) for code in proj.codes}  # every string ready before the first file
     written: list[Path] = []
     try:
@@ -280,7 +284,7 @@ def main(argv: list[str] | None = None) -> int:
     except project_mod.ConfigError as exc:
         print(f"scaffold: {exc}", file=sys.stderr)
         return 2
-    except FileExistsError as exc:
+    except BriefExists as exc:
         for path in exc.args[0]:
             print(f"scaffold: {_relative(path, root)} already exists; nothing was written", file=sys.stderr)
         return 1
