@@ -24,8 +24,8 @@ def test_where_the_installed_material_prints_titles():
         escaped, count = escaping.escape_titles(path.read_text(encoding="utf-8"))
         if count:
             found[path.relative_to(MATERIAL).as_posix()] = count
-    assert found == {"base.html": 2, "partials/content.html": 1, "partials/footer.html": 2,
-                     "partials/header.html": 2, "partials/nav-item.html": 1, "partials/path-item.html": 1,
+    assert found == {"base.html": 4, "partials/content.html": 1, "partials/footer.html": 2,
+                     "partials/header.html": 2, "partials/nav-item.html": 2, "partials/path-item.html": 1,
                      "partials/tabs-item.html": 1}
 
 

@@ -2,7 +2,8 @@
 
 A tiny site is built strictly with the real configuration, hooks, overrides and assets, in every language
 of ``mkdocs.yml``, whose pages carry payloads in the front matter (``title``, ``description``,
-``summary``), in raw HTML in the Markdown body (scripts, event handlers, ``<style>``, ``style=``, a
+``summary``, ``subtitle``, which Material prints in the navigation; the article's position, keywords and
+abstract), in raw HTML in the Markdown body (scripts, event handlers, ``<style>``, ``style=``, a
 ``javascript:`` link), in a glossary term and its definition (``data/glossary.yml``) and in a tag label
 (``data/tags.yml``). Every payload would record itself in ``window.__pwned`` and request ``/pwned/…``.
 The assertions: nothing ran, nothing was requested, every page carries the policy, and the titles read as
@@ -96,7 +97,8 @@ def fixture_tree(root: Path) -> Path:
                 "title": TITLE, "description": DESCRIPTION, **common, "kind": "brief",
                 "date": dt.date(2026, 1, 31), "tags": ["hostile", "practice"], "summary": SUMMARY}) + BODY,
             f"article.{code}.md": front({
-                "title": TITLE, "description": DESCRIPTION, **common, "kind": "article",
+                "title": TITLE, "description": DESCRIPTION, "subtitle": f"Sub {payload('subtitle')}", **common,
+                "kind": "article",
                 "author_position": f"Position {payload('author')}", "published": dt.date(2026, 1, 31),
                 "keywords": [f"Keyword {payload('keyword')}"], "abstract": f"Abstract {payload('abstract')}"})
             + BODY,
@@ -167,6 +169,7 @@ def test_no_injected_script_runs(browser, hostile_site, code, path):
             assert page.title().startswith(TITLE + " - ")
             assert page.get_attribute('meta[name="description"]', "content") == DESCRIPTION
             assert page.locator("#styled-element").is_visible() and page.locator("#styled-attribute").is_visible()
+        assert f"Sub {payload('subtitle')}" in page.locator(".md-nav--primary").text_content()
         if path == "briefs/hostile/":
             assert page.locator(".tag-list li").all_text_contents() == [f"Tag {payload('tag')}", "Practice"]
         if path == "glossary/":

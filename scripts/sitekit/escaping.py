@@ -24,11 +24,12 @@ MARKDOWN_INLINE = re.compile(r"([\\`*_{}\[\]()!+~|])")
 # A line that starts with a number and a full stop is an ordered list item.
 MARKDOWN_ORDERED = re.compile(r"^(\d+)(\.)")
 
-# Printed page titles in Material's templates (base.html, partials/header.html, nav-item.html,
-# path-item.html, tabs-item.html, footer.html). The table of contents' titles are HTML already escaped by
-# Python-Markdown's toc extension and stay as they are.
+# Page titles and other front-matter text as Material's templates print them (base.html,
+# partials/header.html, nav-item.html, path-item.html, tabs-item.html, footer.html). The table of
+# contents' titles are HTML already escaped by Python-Markdown's toc extension and stay as they are.
 TITLE_EXPRESSIONS = ("page.meta.title", "page.title", "nav_item.title", "page.previous_page.title",
-                     "page.next_page.title", "ref.title")
+                     "page.next_page.title", "ref.title", "nav_item.meta.subtitle", "page.meta.description",
+                     "page.meta.author")
 # ``{{ expression }}`` alone or followed by ``| striptags`` / ``| d(...)``, and nothing else (an
 # expression that already ends in ``| e`` or ``| urlencode`` is left as it is).
 PRINTED = re.compile(
