@@ -71,6 +71,8 @@ def test_writes_every_language_with_complete_front_matter(tree):
     proc = run(tree, *GOOD)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.splitlines() == [f"docs/briefs/crisis-comms.{code}.md" for code in CODES]
+    assert proc.stderr == ("scaffold: wrote brief 'crisis-comms'; write it in docs/briefs/crisis-comms.en.md, "
+                           "then have it translated, `make check` and `make sync`\n")
     assert files(tree) == {
         f"docs/briefs/crisis-comms.{code}.md": expected_file(
             code, "Crisis communication: the first hour", "What an embassy posts first.",

@@ -256,9 +256,11 @@ def write(proj: project_mod.Project, brief: Brief, out) -> list[Path]:
 
 
 def scaffold(request: Request, root: Path, out=sys.stdout, today: dt.date | None = None) -> list[Path]:
+    """Write the brief; the files written, the source language's first."""
     proj = project_mod.load(root)
     brief = validate(request, proj, load_vocabulary(proj.root), today or dt.date.today())
-    return write(proj, brief, out)
+    written = write(proj, brief, out)
+    return sorted(written, key=lambda path: not path.name.endswith(f".{brief.source}.md"))
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -276,7 +278,7 @@ def main(argv: list[str] | None = None) -> int:
     root = Path(args.root)
     request = request_from(args)
     try:
-        scaffold(request, root)
+        written = scaffold(request, root)
     except UsageError as exc:
         for line in str(exc).splitlines():
             print(f"scaffold: {line}", file=sys.stderr)
@@ -295,8 +297,8 @@ def main(argv: list[str] | None = None) -> int:
         where = _relative(Path(exc.filename), root) if exc.filename else str(root)
         print(f"scaffold: {where}: cannot write ({exc.strerror}); nothing was written", file=sys.stderr)
         return 1
-    print(f"scaffold: wrote brief {request.slug!r}; write it in the {request.source or 'default language'} "
-          "file, then translate, `make check` and `make sync`", file=sys.stderr)
+    print(f"scaffold: wrote brief {request.slug!r}; write it in {_relative(written[0], root)}, then have it "
+          "translated, `make check` and `make sync`", file=sys.stderr)
     return 0
 
 
