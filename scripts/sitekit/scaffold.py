@@ -215,6 +215,11 @@ def sources_heading(lang: str, source: str) -> str:
     raise project_mod.ConfigError(f"no 'sources_heading' string for {lang} or {source} (sitekit/strings.py)")
 
 
+def languages(proj: project_mod.Project, brief: Brief) -> list[str]:
+    """The languages the brief gets a file in: every language of ``mkdocs.yml``."""
+    return list(proj.codes)
+
+
 def render(lang: str, brief: Brief) -> str:
     return (f"---\n{front_matter(brief)}---\n\n{escaping.markdown_text(brief.summary)}\n\n"
             f"## {sources_heading(lang, brief.source)} {{#sources}}\n")
@@ -237,7 +242,7 @@ def write(proj: project_mod.Project, brief: Brief, out) -> list[Path]:
     existing = existing_files(folder, brief.slug)
     if existing:
         raise BriefExists(existing)
-    texts = {code: render(code, brief) for code in proj.codes}  # every string ready before the first file
+    texts = {code: render(code, brief) for code in languages(proj, brief)}  # all ready before the first file
     written: list[Path] = []
     try:
         folder.mkdir(parents=True, exist_ok=True)
