@@ -177,3 +177,25 @@ def test_no_injected_script_runs(browser, hostile_site, code, path):
             assert payload("glossary-definition") in page.locator("article").text_content()
     finally:
         context.close()
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_search_results_show_the_payloads_as_text(browser, hostile_site):
+    """Material renders search results from the index in the browser: the titles' payloads stay inert there."""
+    from sitepages import run_search
+
+    _, site_url = hostile_site
+    context = browser.new_context()
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    try:
+        links = run_search(page, site_url + prefix(DEFAULT), "pwned")
+        assert site_url + prefix(DEFAULT) + "briefs/hostile/" in links
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.__pwned") is None
+        assert [url for url in requests if "/pwned/" in url] == []
+        assert page.locator(".md-search-result__item").count() > 0
+    finally:
+        context.close()
