@@ -13,7 +13,8 @@ Author input is data, never code. ``make brief`` hands the values over in the en
 (``BRIEF_SLUG``, ``BRIEF_TITLE``, ``BRIEF_SUMMARY``, ``BRIEF_TAGS``, ``BRIEF_SOURCE``, ``BRIEF_DATE``),
 so neither make nor a shell ever reads them as commands. The front matter is written by a YAML emitter
 and the lead paragraph is escaped for Markdown, so a title or summary with quotes, ``$``, backticks,
-colons, ``#``, YAML or Markdown syntax, Cyrillic or Arabic arrives exactly as typed.
+colons, ``#``, YAML or Markdown syntax, Cyrillic or Arabic arrives exactly as typed (spaces around it
+aside).
 
 Nothing is ever overwritten: if a file of the brief exists in any language, no file is written. Exit
 status: 0 written, 1 refused (the brief exists) or not written (the disk said no; nothing is left
@@ -169,7 +170,8 @@ def validate(request: Request, proj: project_mod.Project, vocabulary: dict, toda
                         f"(known: {', '.join(sorted(vocabulary))})")
     if problems:
         raise UsageError("\n".join(problems))
-    return Brief(request.slug, request.title, request.summary, tuple(tags), source, date)
+    # surrounding spaces are never meant (and make drops leading ones from `NAME= value` itself)
+    return Brief(request.slug, request.title.strip(), request.summary.strip(), tuple(tags), source, date)
 
 
 def load_vocabulary(root: Path) -> dict:
