@@ -9,8 +9,21 @@ PY       := $(BIN)/python
 STAMP_PY := $(VENV)/.installed
 STAMP_JS := node_modules/.installed
 
+# Values given in the environment or on the command line are data: make keeps them as typed and never
+# expands them (a `$(shell …)` in SITE_URL would otherwise run while make exports it).
+define literal
+ifneq ($$(filter environment command line,$$(origin $(1))),)
+override $(1) := $$(value $(1))
+endif
+endef
+$(foreach name,SOURCE_DATE_EPOCH SITE_URL REPO_URL EDIT_URI,$(eval $(call literal,$(name))))
+not-digits = $(subst 0,,$(subst 1,,$(subst 2,,$(subst 3,,$(subst 4,,$(subst 5,,$(subst 6,,$(subst 7,,$(subst 8,,$(subst 9,,$(1)))))))))))
+
 # Reproducible output: dates come from the last commit, never from the clock.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1764028800)
+ifneq ($(call not-digits,$(SOURCE_DATE_EPOCH))$(if $(SOURCE_DATE_EPOCH),,x),)
+$(error SOURCE_DATE_EPOCH '$(SOURCE_DATE_EPOCH)' is not a time in seconds since 1970 (expected digits, e.g. 1764028800; unset it to date the build by the last commit))
+endif
 export SOURCE_DATE_EPOCH
 # Material prints an end-of-life banner for MkDocs 2 on every run; it says nothing about this site.
 export NO_MKDOCS_2_WARNING := 1
@@ -52,8 +65,10 @@ site: $(STAMP_PY) ## check the translations, then build the site into site/ (str
 	$(PY) -m i18ncheck
 	$(PY) -m mkdocs build --strict --clean
 
-serve: $(STAMP_PY) ## preview with live reload at http://127.0.0.1:8000/
-	SITE_URL=http://127.0.0.1:8000/ $(PY) -m mkdocs serve --strict --livereload
+unexport PORT
+serve: export SERVE_PORT := $(value PORT)
+serve: $(STAMP_PY) ## preview with live reload at http://127.0.0.1:8000/ (PORT=8001 for another port)
+	$(PY) -m sitekit.serve
 
 check: $(STAMP_PY) ## run the translation check over docs/ (add FORMAT=json or FORMAT=github)
 	$(PY) -m i18ncheck --format $(or $(FORMAT),text)
@@ -61,9 +76,15 @@ check: $(STAMP_PY) ## run the translation check over docs/ (add FORMAT=json or F
 sync: $(STAMP_PY) ## record translations as synced with their source: make sync FILES="docs/article.ru.md"
 	$(PY) -m i18ncheck sync $(FILES)
 
+# An author's values are data: make never expands them (`$(value …)`), never exports them expanded
+# (`unexport`: a command-line `TITLE='$(shell …)'` would otherwise run while make builds the environment),
+# and no shell line holds them; the scaffold reads them from BRIEF_* in its environment.
+BRIEF_VARIABLES := SLUG TITLE SUMMARY TAGS SOURCE DATE
+unexport $(BRIEF_VARIABLES)
+$(foreach name,$(BRIEF_VARIABLES),$(eval brief: export BRIEF_$(name) := $$(value $(name))))
+
 brief: $(STAMP_PY) ## scaffold a brief: make brief SLUG=x TITLE="…" SUMMARY="…" TAGS=a,b [SOURCE=en] [DATE=…]
-	$(PY) -m sitekit.scaffold "$(SLUG)" --title "$(TITLE)" --summary "$(SUMMARY)" --tags "$(TAGS)" \
-		$(if $(SOURCE),--source "$(SOURCE)") $(if $(DATE),--date "$(DATE)")
+	$(PY) -m sitekit.scaffold --from-environment
 
 test: $(STAMP_PY) $(STAMP_JS) ## set up and run every test (browser tests included)
 	$(PY) -m pytest $(PYTEST_ARGS)

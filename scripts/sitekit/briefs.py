@@ -16,7 +16,7 @@ from pathlib import Path
 
 from babel.dates import format_date
 
-from sitekit import frontmatter, strings
+from sitekit import escaping, frontmatter, strings
 
 MARKER = "<!-- briefs -->"
 FOLDER = "briefs"
@@ -98,7 +98,7 @@ def listing(briefs: list[Brief], lang: str, vocabulary: dict) -> str:
         tags = "".join(f"<li>{html.escape(label)}</li>" for label in tag_labels(brief.tags, lang, vocabulary))
         out.append(
             '<li markdown="block">\n\n'
-            f"## [{brief.title}]({brief.slug}.md) {{#{brief.slug}}}\n\n"
+            f"## [{escaping.markdown_text(brief.title)}]({brief.slug}.md) {{#{brief.slug}}}\n\n"
             f'<p class="page-meta"><time datetime="{brief.date.isoformat()}">{long_date(brief.date, lang)}</time>'
             f" · {html.escape(strings.t(lang, 'reading_time', minutes=str(brief.minutes)))}</p>\n\n"
             f"<p>{html.escape(brief.summary)}</p>\n\n"

@@ -1,22 +1,34 @@
 """A Content-Security-Policy for every page, as a ``<meta http-equiv>`` (GitHub Pages sends no headers).
 
-The policy allows the site's own origin only. Material emits a few inline scripts (the local-storage
-helpers, the palette switch, the tabbed-content fix); their text depends on the page (the relative path
-to the site root is part of the first one), so each page carries the sha256 hashes of its own inline
-scripts and nothing else runs inline. ``<script type="application/json">`` (Material's ``__config``) is
-data the browser never executes: it needs no hash. Inline event handlers (``onclick=``) and
-``javascript:`` URLs cannot be hashed without ``'unsafe-hashes'``, so the policy blocks them; the
-translation check keeps them out of ``docs/`` in the first place.
+The policy is an **allow-list fixed at build time**, never a list of whatever a page contains: hashing the
+inline scripts found in a page would admit a ``<script>`` injected through a title, a glossary definition,
+a tag label or raw HTML in Markdown. What may run inline is what Material's own templates emit:
+
+- ``SCRIPT_TEMPLATES`` names the Material partials whose inline scripts the site's configuration uses
+  (the local-storage helpers, the palette switch, the tabbed-content fix). ``allowlist`` reads their
+  source from the theme (so an upgrade of Material, or an override in ``overrides/``, is what counts),
+  takes the text between each ``<script>`` and ``</script>``, and accepts one template expression only,
+  the page's relative base URL (``{{ base_url }}``, ``{{ config.extra.scope | d(base_url) }}``): any
+  other expression inside a script is a configuration error, so nothing of a page's content can become
+  part of a hashed script. Each page's policy has the hashes of those scripts rendered for the page's
+  base URL, which MkDocs computes from the page's location, whether the page uses them or not.
+- ``STYLE_ATTRIBUTES``: the only inline styles, the ``style="text-align: …;"`` of an aligned Markdown
+  table column (Python-Markdown's tables extension), allowed by hash with ``'unsafe-hashes'``. No
+  ``<style>`` element is allowed: the stylesheets are files.
+
+``<script type="application/json">`` (Material's ``__config``) and ``application/ld+json`` are data the
+browser never executes: they need no hash. Inline event handlers (``onclick=``), ``javascript:`` URLs,
+other inline scripts and ``<style>`` elements are blocked by the browser; the translation check keeps
+them out of ``docs/`` in the first place, and the templates escape titles (``hook_escape.py``).
 
 Why each directive is what it is (also in CONTRIBUTING.md):
 
 - ``default-src 'self'``: everything not named below comes from the site's origin or not at all.
-- ``script-src 'self'`` + per-page hashes: Material's bundle and search worker are files of the site.
-- ``style-src 'self'``: Material's styles, ``extra.css`` and ``fonts.css`` are files; Material sets
-  style only through the CSSOM (``el.style.x = ...``), which CSP does not govern. Markdown can still
-  produce a ``style`` attribute (a table column aligned with ``:---:`` becomes
-  ``style="text-align: center;"``); a page that has one gets ``'unsafe-hashes'`` plus the hash of each
-  such attribute value, never ``'unsafe-inline'``.
+- ``script-src 'self'`` + the allow-list's hashes: Material's bundle and search worker, ``citation.js``
+  are files of the site.
+- ``style-src 'self' 'unsafe-hashes'`` + the three alignment hashes: Material's styles, ``extra.css`` and
+  ``fonts.css`` are files; Material sets style only through the CSSOM (``el.style.x = ...``), which CSP
+  does not govern.
 - ``img-src 'self' data:``: Material draws its icons (admonitions, checkboxes, the search reset) as CSS
   masks of ``data:image/svg+xml`` URLs; without ``data:`` every admonition loses its icon.
 - ``font-src``, ``connect-src`` (search index, the language switcher's sitemaps), ``worker-src`` (the
@@ -139,15 +151,87 @@ def _unique(items) -> list[str]:
     return list(dict.fromkeys(items))
 
 
-def policy(code: InlineCode = InlineCode(), *, live_reload: bool = False) -> str:
-    """The policy of one page: the fixed directives plus the hashes of what it runs and styles inline."""
+# --- the allow-list ---------------------------------------------------------------------------------------
+
+# The Material partials whose inline scripts this site's configuration emits (mkdocs-material 9.8.1):
+# base.html (storage helpers, every page), palette.html (the colour scheme switch, with theme.palette),
+# content.html (keeps a linked tab open; its tab-memory script only with content.tabs.link).
+SCRIPT_TEMPLATES = (
+    "partials/javascripts/base.html",
+    "partials/javascripts/palette.html",
+    "partials/javascripts/content.html",
+)
+# Python-Markdown's tables extension aligns a column with exactly these attribute values.
+STYLE_ATTRIBUTES = ("text-align: left;", "text-align: center;", "text-align: right;")
+# The one value a page lends to Material's inline scripts: its relative base URL (or a configured scope).
+BASE_URL = re.compile(r"\{\{-?\s*(base_url|config\.extra\.scope\s*\|\s*d\(\s*base_url\s*\))\s*-?\}\}")
+TEMPLATE_SYNTAX = re.compile(r"\{\{|\{%|\{#")
+
+
+@dataclasses.dataclass(frozen=True)
+class ScriptTemplate:
+    """One inline script of a theme template, its base-URL expressions left open."""
+
+    template: str
+    text: str
+
+    def render(self, base_url: str, scope: str | None = None) -> str:
+        """The script as the template renders it on a page whose base URL is ``base_url``."""
+        return BASE_URL.sub(lambda m: base_url if m.group(1) == "base_url" or scope is None else scope, self.text)
+
+
+@dataclasses.dataclass(frozen=True)
+class Allowlist:
+    """What may run and style inline, fixed when the build starts."""
+
+    scripts: tuple[ScriptTemplate, ...] = ()
+    scope: str | None = None  # config.extra.scope, when set
+
+    def script_sources(self, base_url: str) -> list[str]:
+        return _unique(sha256_source(script.render(base_url, self.scope)) for script in self.scripts)
+
+    def allows_script(self, text: str, base_url: str) -> bool:
+        return sha256_source(text) in self.script_sources(base_url)
+
+
+def script_templates(name: str, source: str) -> list[ScriptTemplate]:
+    """The executable inline scripts of template ``name``; CSPError if one depends on anything but the
+    base URL (a hash must not cover text a page can choose) or if there is none (the theme changed)."""
+    found = []
+    for match in SCRIPT.finditer(source):
+        attributes = _attributes(match.group(1))
+        if "src" in attributes or not is_executable(attributes):
+            continue
+        text = match.group(2)
+        if TEMPLATE_SYNTAX.search(BASE_URL.sub("", text)):
+            raise CSPError(f"{name}: an inline script depends on a template value other than the base URL; "
+                           "it cannot be allowed by hash (check SCRIPT_TEMPLATES in sitekit/csp.py)")
+        found.append(ScriptTemplate(name, text))
+    if not found:
+        raise CSPError(f"{name}: no inline script found; the theme changed (update SCRIPT_TEMPLATES in sitekit/csp.py)")
+    return found
+
+
+def allowlist(read_template, scope: object = None, names=SCRIPT_TEMPLATES) -> Allowlist:
+    """The allow-list from the theme: ``read_template(name)`` returns a template's source (the MkDocs
+    theme's Jinja loader, so ``overrides/`` counts); ``scope`` is ``config.extra.scope`` if set."""
+    scripts: list[ScriptTemplate] = []
+    for name in names:
+        try:
+            source = read_template(name)
+        except Exception as exc:  # jinja2.TemplateNotFound and I/O errors: report, never a traceback
+            raise CSPError(f"{name}: cannot read the theme template ({exc.__class__.__name__}: {exc})") from None
+        scripts += script_templates(name, source)
+    return Allowlist(tuple(scripts), None if scope is None else str(scope))
+
+
+def policy(allowed: Allowlist = Allowlist(), base_url: str = ".", *, live_reload: bool = False) -> str:
+    """The policy of a page whose base URL is ``base_url``: fixed directives plus the allow-list's hashes."""
     if live_reload:
         scripts = ["'self'", "'unsafe-inline'"]
     else:
-        scripts = ["'self'", *_unique(sha256_source(s) for s in code.scripts)]
-    styles = ["'self'", *_unique(sha256_source(s) for s in code.style_elements)]
-    if code.style_attributes:
-        styles += ["'unsafe-hashes'", *_unique(sha256_source(s) for s in code.style_attributes)]
+        scripts = ["'self'", *allowed.script_sources(base_url)]
+    styles = ["'self'", "'unsafe-hashes'", *_unique(sha256_source(s) for s in STYLE_ATTRIBUTES)]
     directives = [
         ("default-src", ["'self'"]),
         ("script-src", scripts),
@@ -168,21 +252,32 @@ def meta_tag(value: str) -> str:
     return f'<meta http-equiv="{META_NAME}" content="{value}">'
 
 
-def apply(html: str, *, live_reload: bool = False) -> str:
+def apply(html: str, allowed: Allowlist = Allowlist(), base_url: str = ".", *, live_reload: bool = False) -> str:
     """``html`` with its policy as the first element after ``<meta charset>`` (or ``<head>``).
 
-    Raises CSPError when the page has no ``<head>`` or already carries a policy of its own.
+    The policy depends on ``allowed`` and ``base_url`` only, never on what ``html`` contains. Raises
+    CSPError when the page has no ``<head>`` or already carries a policy of its own.
     """
     if EXISTING.search(html):
         raise CSPError("page already has a Content-Security-Policy meta (remove it: the hook writes one)")
     anchor = CHARSET.search(html) or HEAD.search(html)
     if anchor is None:
         raise CSPError("page has no <head> (the policy must come before any script)")
-    tag = meta_tag(policy(inline_code(html), live_reload=live_reload))
+    tag = meta_tag(policy(allowed, base_url, live_reload=live_reload))
     out = html[:anchor.end()] + tag + html[anchor.end():]
     if "<script" in html[:anchor.end()].lower():  # the tag goes in at anchor.end(): only what precedes it
         raise CSPError("a <script> comes before <meta charset> (move it: the policy must come first)")
     return out
+
+
+def blocked(html: str, allowed: Allowlist, base_url: str) -> InlineCode:
+    """What of ``html``'s inline code the policy will block (for the build's log and the tests)."""
+    code = inline_code(html)
+    return InlineCode(
+        tuple(s for s in code.scripts if not allowed.allows_script(s, base_url)),
+        code.style_elements,
+        tuple(s for s in code.style_attributes if s not in STYLE_ATTRIBUTES),
+    )
 
 
 def find_policy(html: str) -> str | None:

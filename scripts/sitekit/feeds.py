@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from email.utils import format_datetime
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from sitekit.alternates import absolute
 from sitekit.briefs import Brief, tag_labels
 from sitekit.project import Project
+from sitekit.xmlwrite import element, serialize
 
 FILENAME = "feed.xml"
 
@@ -26,34 +26,35 @@ def _rfc822(date: dt.date) -> str:
     return format_datetime(dt.datetime(date.year, date.month, date.day, tzinfo=dt.timezone.utc))
 
 
+ATOM = "http://www.w3.org/2005/Atom"
+
+
 def render(briefs: list[Brief], lang: str, title: str, description: str, project: Project,
            vocabulary: dict) -> str:
+    """The RSS 2.0 document of ``lang``, serialized by ElementTree (sitekit/xmlwrite.py): well-formed
+    whatever the titles, summaries and tag labels contain."""
     home = absolute("", lang, project)
     newest = max((b.date for b in briefs), default=None)
-    out = [
-        '<?xml version="1.0" encoding="UTF-8"?>\n',
-        '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">\n<channel>\n',
-        f"  <title>{escape(title)}</title>\n",
-        f"  <link>{escape(home)}</link>\n",
-        f"  <description>{escape(description)}</description>\n",
-        f"  <language>{lang}</language>\n",
-        f'  <atom:link href="{escape(url(project, lang))}" rel="self" type="application/rss+xml"/>\n',
-    ]
+    rss = element(None, "rss", version="2.0", xmlns__atom=ATOM)
+    channel = element(rss, "channel")
+    element(channel, "title", title)
+    element(channel, "link", home)
+    element(channel, "description", description)
+    element(channel, "language", lang)
+    element(channel, "atom:link", href=url(project, lang), rel="self", type="application/rss+xml")
     if newest:
-        out.append(f"  <lastBuildDate>{_rfc822(newest)}</lastBuildDate>\n")
+        element(channel, "lastBuildDate", _rfc822(newest))
     for brief in briefs:
         link = absolute(brief.path(), lang, project)
-        out.append("  <item>\n")
-        out.append(f"    <title>{escape(brief.title)}</title>\n")
-        out.append(f"    <link>{escape(link)}</link>\n")
-        out.append(f'    <guid isPermaLink="true">{escape(link)}</guid>\n')
-        out.append(f"    <pubDate>{_rfc822(brief.date)}</pubDate>\n")
-        out.append(f"    <description>{escape(brief.summary)}</description>\n")
+        item = element(channel, "item")
+        element(item, "title", brief.title)
+        element(item, "link", link)
+        element(item, "guid", link, isPermaLink="true")
+        element(item, "pubDate", _rfc822(brief.date))
+        element(item, "description", brief.summary)
         for label in tag_labels(brief.tags, lang, vocabulary):
-            out.append(f"    <category>{escape(label)}</category>\n")
-        out.append("  </item>\n")
-    out.append("</channel>\n</rss>\n")
-    return "".join(out)
+            element(item, "category", label)
+    return serialize(rss)
 
 
 def write(site_dir: Path, lang: str, text: str, project: Project) -> Path:

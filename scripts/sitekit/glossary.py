@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from sitekit import strings
+from sitekit import escaping, strings
 
 MARKER = "<!-- glossary -->"
 
@@ -37,8 +37,8 @@ def render(terms: list[dict], lang: str, codes: tuple[str, ...]) -> str:
             f'<span lang="{code}">{html.escape(term[code]["term"])}</span> ({code})' for code in others
         )
         out.append(
-            f"## {name} {{#{term['id']}}}\n\n"
-            f"{term['definition'][lang].strip()}\n\n"
+            f"## {escaping.markdown_text(name)} {{#{term['id']}}}\n\n"
+            f"{escaping.markdown_without_html(term['definition'][lang].strip())}\n\n"
             f"*{strings.t(lang, 'glossary_equivalents')}:* {equivalents}\n"
         )
     return "\n".join(out)

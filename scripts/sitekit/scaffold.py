@@ -1,13 +1,24 @@
 """Scaffold a new brief in every language: ``make brief SLUG=... TITLE=... SUMMARY=... TAGS=... SOURCE=en``.
 
 usage: python -m sitekit.scaffold SLUG --title TITLE --summary SUMMARY --tags TAG[,TAG...]
-                                  [--source LANG] [--date YYYY-MM-DD] [--root DIR]
+                                  [--source LANG] [--date YYYY-MM-DD]
+       python -m sitekit.scaffold --from-environment     (what `make brief` runs)
 
-Writes ``docs/briefs/SLUG.<lang>.md`` for every configured language with complete front matter (title,
-description, summary, date, tags, source language, kind) and the same skeleton body: a lead paragraph
-(the summary) and the sources heading. The source-language file is where the author writes; the other
-two start as copies for the translators. Nothing is ever overwritten: if any of the files exists, no
-file is written. Exit status: 0 written, 1 refused (a file exists), 2 bad arguments.
+Writes ``docs/briefs/SLUG.<lang>.md`` for every language configured in ``mkdocs.yml`` with complete
+front matter (title, description, summary, date, tags, source language, kind) and the same skeleton
+body: a lead paragraph (the summary) and the sources heading. The source-language file is where the
+author writes; the others start as copies for the translators.
+
+Author input is data, never code. ``make brief`` hands the values over in the environment
+(``BRIEF_SLUG``, ``BRIEF_TITLE``, ``BRIEF_SUMMARY``, ``BRIEF_TAGS``, ``BRIEF_SOURCE``, ``BRIEF_DATE``),
+so neither make nor a shell ever reads them as commands. The front matter is written by a YAML emitter
+and the lead paragraph is escaped for Markdown, so a title or summary with quotes, ``$``, backticks,
+colons, ``#``, YAML or Markdown syntax, Cyrillic or Arabic arrives exactly as typed (spaces around it
+aside).
+
+Nothing is ever overwritten: if a file of the brief exists in any language, no file is written. Exit
+status: 0 written, 1 refused (the brief exists) or not written (the disk said no; nothing is left
+behind), 2 bad arguments or configuration; every problem is one line on stderr, never a traceback.
 
 example: python -m sitekit.scaffold embassy-crisis-comms --source en --tags practice,social-media \\
            --title "Crisis communication for embassies" --summary "What to post in the first hour."
@@ -15,22 +26,62 @@ example: python -m sitekit.scaffold embassy-crisis-comms --source en --tags prac
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
+import os
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 import yaml
 
 from sitekit import project as project_mod
+from sitekit import escaping, strings
 from sitekit.briefs import FOLDER
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-SOURCES_HEADING = {"kk": "Дереккөздер", "ru": "Источники", "en": "Sources"}
-
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+SLUG_MAX = 80
+RESERVED_SLUGS = frozenset({"index"})  # docs/briefs/index.<lang>.md is the listing
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+ENVIRONMENT_PREFIX = "BRIEF_"
+FIELDS = ("slug", "title", "summary", "tags", "source", "date")
 
 class UsageError(Exception):
-    pass
+    """Bad arguments: one problem per line."""
+
+
+class BriefExists(Exception):
+    """Files of the brief exist already (``args[0]``: their paths); nothing was written."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Request:
+    """What the author asked for, as typed (``None`` where nothing was given)."""
+
+    slug: str | None
+    title: str | None
+    summary: str | None
+    tags: str | None
+    source: str | None = None
+    date: str | None = None
+    from_environment: bool = False
+
+    def name(self, field: str) -> str:
+        """How the author gave ``field``: ``TITLE`` to make, ``--title`` on the command line."""
+        if self.from_environment:
+            return field.upper()
+        return "SLUG" if field == "slug" else f"--{field}"
+
+
+@dataclasses.dataclass(frozen=True)
+class Brief:
+    slug: str
+    title: str
+    summary: str
+    tags: tuple[str, ...]
+    source: str
+    date: dt.date
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -38,69 +89,192 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         prog="python -m sitekit.scaffold", description="Scaffold a new brief in every language.",
         epilog='example: python -m sitekit.scaffold embassy-crisis-comms --source en --tags practice '
                '--title "Crisis communication for embassies" --summary "What to post in the first hour."')
-    parser.add_argument("slug", help="the brief's file name and URL: lowercase ASCII words joined by hyphens")
-    parser.add_argument("--title", required=True, help="the title, in the source language")
-    parser.add_argument("--summary", required=True, help="one or two sentences, in the source language")
-    parser.add_argument("--tags", required=True, help="comma-separated tag ids from data/tags.yml")
-    parser.add_argument("--source", default=None, help="the language the brief is written in (default: the site's default language)")
-    parser.add_argument("--date", default=None, help="publication date, YYYY-MM-DD (default: today)")
+    parser.add_argument("slug", nargs="?", help="the brief's file name and URL: lowercase ASCII words joined by hyphens")
+    parser.add_argument("--title", help="the title, in the source language")
+    parser.add_argument("--summary", help="one or two sentences, in the source language")
+    parser.add_argument("--tags", help="comma-separated tag ids from data/tags.yml")
+    parser.add_argument("--source", help="the language the brief is written in (default: the site's default language)")
+    parser.add_argument("--date", help="publication date, YYYY-MM-DD (default: today)")
+    parser.add_argument("--from-environment", action="store_true",
+                        help=f"read every value from {ENVIRONMENT_PREFIX}SLUG, {ENVIRONMENT_PREFIX}TITLE, ... "
+                             "(what `make brief` does, so make and the shell never see them)")
     parser.add_argument("--root", default=str(project_mod.ROOT), help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 
-def validate(args, proj: project_mod.Project, vocabulary: dict) -> tuple[str, dt.date, list[str]]:
-    """Check every argument; return (source language, date, tags) or raise UsageError listing all problems."""
+def request_from(args: argparse.Namespace, environ=os.environ) -> Request:
+    if args.from_environment:
+        values = {field: environ.get(ENVIRONMENT_PREFIX + field.upper()) for field in FIELDS}
+        # make passes an unset variable as an empty one; optional values given empty mean "the default"
+        for field in ("source", "date"):
+            values[field] = values[field] or None
+        return Request(**values, from_environment=True)
+    return Request(**{field: getattr(args, field) for field in FIELDS})
+
+
+# --- checks: each returns the problems with one value ----------------------------------------------------
+
+def text_problems(name: str, value: str | None) -> list[str]:
+    """A title or summary: one line of printable text (what the translation check accepts)."""
+    if value is None:
+        return [f"{name} is missing"]
+    if not value.strip():
+        return [f"{name} is empty"]
     problems = []
-    if not SLUG.match(args.slug):
-        problems.append(f"slug {args.slug!r} must be lowercase ASCII words joined by hyphens (e.g. 'embassy-crisis-comms')")
-    source = args.source or proj.default.code
+    if any(0xD800 <= ord(char) <= 0xDFFF for char in value):
+        problems.append(f"{name} is not valid UTF-8 text")
+    bad = sorted({char for char in value if unicodedata.category(char) in ("Cc", "Zl", "Zp")
+                  and not 0xD800 <= ord(char) <= 0xDFFF})
+    if bad:
+        found = ", ".join(f"U+{ord(char):04X}" for char in bad)
+        problems.append(f"{name} contains line breaks or control characters ({found}); write it on one line")
+    return problems
+
+
+def slug_problems(name: str, slug: str | None) -> list[str]:
+    if slug is None or not slug:
+        return [f"{name} is missing (e.g. 'embassy-crisis-comms')"]
+    expected = "lowercase ASCII letters and digits in words joined by single hyphens, e.g. 'embassy-crisis-comms'"
+    if not SLUG.fullmatch(slug):
+        return [f"{name} {slug!r} is not a valid slug (expected {expected}; it becomes the file name and URL)"]
+    if len(slug) > SLUG_MAX:
+        return [f"{name} is {len(slug)} characters long (expected at most {SLUG_MAX})"]
+    if slug in RESERVED_SLUGS:
+        return [f"{name} {slug!r} is reserved (docs/{FOLDER}/{slug}.<lang>.md is the briefs listing)"]
+    return []
+
+
+def validate(request: Request, proj: project_mod.Project, vocabulary: dict, today: dt.date) -> Brief:
+    """Every argument checked; the brief to write, or UsageError listing every problem at once."""
+    problems = slug_problems(request.name("slug"), request.slug)
+    source = request.source if request.source is not None else proj.default.code
     if source not in proj.codes:
-        problems.append(f"--source {source!r} is not a configured language (expected one of {', '.join(proj.codes)})")
-    date = dt.date.today()
-    if args.date is not None:
+        problems.append(f"{request.name('source')} {source!r} is not a configured language "
+                        f"(expected one of {', '.join(proj.codes)})")
+    date = today
+    if request.date is not None:
         try:
-            date = dt.date.fromisoformat(args.date)
+            if not DATE.fullmatch(request.date):
+                raise ValueError
+            date = dt.date.fromisoformat(request.date)
         except ValueError:
-            problems.append(f"--date {args.date!r} is not a date in the form YYYY-MM-DD")
-    for name in ("title", "summary"):
-        if not getattr(args, name).strip():
-            problems.append(f"--{name} is empty")
-    tags = [tag.strip() for tag in args.tags.split(",") if tag.strip()]
+            problems.append(f"{request.name('date')} {request.date!r} is not a date in the form YYYY-MM-DD")
+    for field in ("title", "summary"):
+        problems += text_problems(request.name(field), getattr(request, field))
+    tags = list(dict.fromkeys(tag.strip() for tag in (request.tags or "").split(",") if tag.strip()))
     if not tags:
-        problems.append("--tags is empty (give at least one id from data/tags.yml)")
+        problems.append(f"{request.name('tags')} is empty (give at least one id from data/tags.yml)")
     unknown = [tag for tag in tags if tag not in vocabulary]
     if unknown:
-        problems.append(f"unknown tag(s) {', '.join(unknown)} (known: {', '.join(sorted(vocabulary))})")
+        problems.append(f"{request.name('tags')}: unknown tag(s) {', '.join(map(repr, unknown))} "
+                        f"(known: {', '.join(sorted(vocabulary))})")
     if problems:
         raise UsageError("\n".join(problems))
-    return source, date, tags
+    # surrounding spaces are never meant (and make drops leading ones from `NAME= value` itself)
+    return Brief(request.slug, request.title.strip(), request.summary.strip(), tuple(tags), source, date)
 
 
-def render(lang: str, source: str, date: dt.date, tags: list[str], title: str, summary: str) -> str:
+def load_vocabulary(root: Path) -> dict:
+    """The tag ids of ``data/tags.yml``; a file that cannot be read is a configuration error."""
+    path = root / "data" / "tags.yml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError) as exc:
+        raise project_mod.ConfigError(f"data/tags.yml: cannot be read ({exc})") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark is not None else ""
+        raise project_mod.ConfigError(f"data/tags.yml{line}: not valid YAML "
+                                      f"({getattr(exc, 'problem', None) or exc})") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise project_mod.ConfigError("data/tags.yml: expected a mapping of tag ids to labels")
+    return {str(key): value for key, value in data.items()}
+
+
+# --- writing -------------------------------------------------------------------------------------------
+
+def front_matter(brief: Brief) -> str:
+    """The front matter, emitted by PyYAML (quoting whatever YAML would read differently), one line a key."""
     meta = {
-        "title": title, "description": summary, "source_lang": source, "kind": "brief",
-        "date": date, "tags": tags, "summary": summary,
+        "title": brief.title, "description": brief.summary, "source_lang": brief.source, "kind": "brief",
+        "date": brief.date, "tags": list(brief.tags), "summary": brief.summary,
     }
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=100)
-    return f"---\n{front}---\n\n{summary}\n\n## {SOURCES_HEADING.get(lang, SOURCES_HEADING['en'])} {{#sources}}\n"
+    return yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=float("inf"),
+                          default_flow_style=False)
 
 
-def scaffold(args, out=sys.stdout) -> list[Path]:
-    proj = project_mod.load(Path(args.root))
-    tags_file = proj.root / "data" / "tags.yml"
-    vocabulary = yaml.safe_load(tags_file.read_text(encoding="utf-8")) or {} if tags_file.exists() else {}
-    source, date, tags = validate(args, proj, vocabulary)
+def sources_heading(lang: str, source: str) -> str:
+    """The sources heading in ``lang``: the site's string, or the source language's until it has one."""
+    for code in (lang, source):
+        try:
+            return strings.t(code, "sources_heading")
+        except KeyError:
+            continue
+    raise project_mod.ConfigError(f"no 'sources_heading' string for {lang} or {source} (sitekit/strings.py)")
+
+
+def languages(proj: project_mod.Project, brief: Brief) -> list[str]:
+    """The languages the brief gets a file in: every language of ``mkdocs.yml``."""
+    return list(proj.codes)
+
+
+def render(lang: str, brief: Brief) -> str:
+    return (f"---\n{front_matter(brief)}---\n\n{escaping.markdown_text(brief.summary)}\n\n"
+            f"## {sources_heading(lang, brief.source)} {{#sources}}\n")
+
+
+def existing_files(folder: Path, slug: str) -> list[Path]:
+    """Every file that already belongs to the brief, in any language (configured or not), symlinks too."""
+    if not os.path.lexists(folder):
+        return []
+    if not folder.is_dir():
+        raise UsageError(f"{folder.name} in the docs folder is not a folder (the briefs live in docs/{FOLDER}/)")
+    return sorted(path for path in folder.iterdir()
+                  if path.name == f"{slug}.md" or (path.name.startswith(f"{slug}.") and path.name.endswith(".md")
+                                                   and "." not in path.name[len(slug) + 1:-3]))
+
+
+def write(proj: project_mod.Project, brief: Brief, out) -> list[Path]:
+    """Write every language's file, or none: a file that cannot be written removes those written before."""
     folder = proj.docs_dir / FOLDER
-    targets = [folder / f"{args.slug}.{code}.md" for code in proj.codes]
-    existing = [path for path in targets if path.exists()]
+    existing = existing_files(folder, brief.slug)
     if existing:
-        raise FileExistsError(existing)
-    folder.mkdir(parents=True, exist_ok=True)
-    for path, code in zip(targets, proj.codes):
-        with path.open("x", encoding="utf-8", newline="\n") as fh:  # "x": never overwrite, even in a race
-            fh.write(render(code, source, date, tags, args.title.strip(), args.summary.strip()))
+        raise BriefExists(existing)
+    texts = {code: render(code, brief) for code in languages(proj, brief)}  # all ready before the first file
+    written: list[Path] = []
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for code, text in texts.items():
+            path = folder / f"{brief.slug}.{code}.md"
+            with path.open("x", encoding="utf-8", newline="\n") as fh:  # "x": never overwrite, even in a race
+                written.append(path)
+                fh.write(text)
+    except OSError:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
+    for path in written:
         print(path.relative_to(proj.root).as_posix(), file=out)
-    return targets
+    return written
+
+
+def scaffold(request: Request, root: Path, out=sys.stdout, today: dt.date | None = None) -> list[Path]:
+    """Write the brief; the files written, the source language's first."""
+    proj = project_mod.load(root)
+    brief = validate(request, proj, load_vocabulary(proj.root), today or dt.date.today())
+    written = write(proj, brief, out)
+    return sorted(written, key=lambda path: not path.name.endswith(f".{brief.source}.md"))
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -108,8 +282,10 @@ def main(argv: list[str] | None = None) -> int:
         args = parse_args(sys.argv[1:] if argv is None else argv)
     except SystemExit as exc:  # argparse already printed usage
         return 2 if exc.code else 0
+    root = Path(args.root)
+    request = request_from(args)
     try:
-        scaffold(args)
+        written = scaffold(request, root)
     except UsageError as exc:
         for line in str(exc).splitlines():
             print(f"scaffold: {line}", file=sys.stderr)
@@ -117,13 +293,19 @@ def main(argv: list[str] | None = None) -> int:
     except project_mod.ConfigError as exc:
         print(f"scaffold: {exc}", file=sys.stderr)
         return 2
-    except FileExistsError as exc:
-        root = Path(args.root)
+    except BriefExists as exc:
         for path in exc.args[0]:
-            print(f"scaffold: {path.relative_to(root).as_posix()} already exists; nothing was written", file=sys.stderr)
+            print(f"scaffold: {_relative(path, root)} already exists; nothing was written", file=sys.stderr)
         return 1
-    print(f"scaffold: wrote brief {args.slug!r}; write it in {args.source or 'the source language'}, "
-          "then translate, `make check` and `make sync`", file=sys.stderr)
+    except BrokenPipeError:  # the list of written files went to a closed pipe; the files are written
+        sys.stderr.close()
+        return 0
+    except OSError as exc:
+        where = _relative(Path(exc.filename), root) if exc.filename else str(root)
+        print(f"scaffold: {where}: cannot write ({exc.strerror}); nothing was written", file=sys.stderr)
+        return 1
+    print(f"scaffold: wrote brief {request.slug!r}; write it in {_relative(written[0], root)}, then have it "
+          "translated, `make check` and `make sync`", file=sys.stderr)
     return 0
 
 

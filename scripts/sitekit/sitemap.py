@@ -12,27 +12,26 @@ hreflang alternates are page URLs (``/ru/article/``), so:
 from __future__ import annotations
 
 from pathlib import Path
-from xml.sax.saxutils import quoteattr, escape
 
 from sitekit.alternates import absolute, alternates
 from sitekit.project import Project
+from sitekit.xmlwrite import element, serialize
 
-HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-        'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n')
+SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML = "http://www.w3.org/1999/xhtml"
 
 
 def render(paths: list[str], codes: list[str], project: Project, lastmod: str) -> str:
-    out = [HEAD]
+    """The sitemap of ``paths`` in the languages ``codes``, serialized by ElementTree (sitekit/xmlwrite.py)."""
+    urlset = element(None, "urlset", xmlns=SITEMAP, xmlns__xhtml=XHTML)
     for code in codes:
         for path in paths:
-            out.append(f"  <url>\n    <loc>{escape(absolute(path, code, project))}</loc>\n")
-            out.append(f"    <lastmod>{lastmod}</lastmod>\n")
+            entry = element(urlset, "url")
+            element(entry, "loc", absolute(path, code, project))
+            element(entry, "lastmod", lastmod)
             for alt in alternates(path, project):
-                out.append(f'    <xhtml:link rel="alternate" hreflang="{alt.hreflang}" href={quoteattr(alt.href)}/>\n')
-            out.append("  </url>\n")
-    out.append("</urlset>\n")
-    return "".join(out)
+                element(entry, "xhtml:link", rel="alternate", hreflang=alt.hreflang, href=alt.href)
+    return serialize(urlset)
 
 
 def write(site_dir: Path, paths: list[str], project: Project, lastmod: str) -> list[Path]:

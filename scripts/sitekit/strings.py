@@ -20,6 +20,7 @@ STRINGS = {
         "glossary_equivalents": "Баламалары",
         "briefs_empty": "Әзірге шолу жоқ.",
         "feed_link": "Шолулардың RSS арнасы",
+        "sources_heading": "Дереккөздер",
     },
     "ru": {
         "translated_from": "Это перевод с {source} языка.",
@@ -34,6 +35,7 @@ STRINGS = {
         "glossary_equivalents": "Соответствия",
         "briefs_empty": "Обзоров пока нет.",
         "feed_link": "RSS-лента обзоров",
+        "sources_heading": "Источники",
     },
     "en": {
         "translated_from": "This is a translation from {source}.",
@@ -48,6 +50,7 @@ STRINGS = {
         "glossary_equivalents": "Equivalents",
         "briefs_empty": "No briefs yet.",
         "feed_link": "RSS feed of the briefs",
+        "sources_heading": "Sources",
     },
 }
 
