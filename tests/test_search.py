@@ -9,9 +9,10 @@ import re
 from collections import defaultdict
 
 import pytest
+import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from sitekit import search
+from sitekit import search, searchdata
 from sitekit.project import ROOT
 from sitepages import DEFAULT, LANGS, content_pages, language_of, neutral_path, parse, prefix, run_search
 
@@ -109,31 +110,49 @@ def test_index_is_utf8_without_escapes(site_build, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_index_config_is_the_languages(site_build, lang):
+    """Each index carries its language's settings from data/search/ (lunr's for Material, ``kit`` for the
+    site's worker) and the field boosts of data/search/settings.yml."""
     config = load_index(site_build.dir, lang)["config"]
-    assert config["lang"] == search.LUNR[lang]["lang"]
-    assert config["pipeline"] == search.LUNR[lang]["pipeline"]
+    data = searchdata.load(ROOT, LANGS)
+    assert config == search.config_for(lang, data)
+    assert config["lang"] == data.languages[lang]["lunr"]["lang"]
+    assert config["pipeline"] == data.languages[lang]["lunr"].get("pipeline", [])
     assert config["separator"] == search.SEPARATOR
-    assert set(config["fields"]) == {"title", "text", "tags"}
+    assert config["fields"] == {name: {"boost": boost} for name, boost in data.fields.items()}
+    assert config["fields"]["title"]["boost"] > config["fields"]["tags"]["boost"] > config["fields"]["text"]["boost"]
 
 
-def test_expected_lunr_settings():
-    """What sitekit/search.py promises: Kazakh without stemmer or trimmer (lunr has no Kazakh, its
-    English trimmer strips Cyrillic), Russian and English with stop words and no stemmer."""
-    assert search.LUNR == {
-        "kk": {"lang": ["en"], "pipeline": []},
-        "ru": {"lang": ["ru"], "pipeline": ["stopWordFilter"]},
-        "en": {"lang": ["en"], "pipeline": ["stopWordFilter"]},
-    }
+def test_search_settings_of_the_site():
+    """What data/search/ promises: Kazakh without lunr's stemmer or trimmer (lunr has no Kazakh, its English
+    trimmer strips Cyrillic) and with the suffix rules; Russian and English with their stop words and
+    lunr's stemmers; and mkdocs.yml's separator is the one the indexes use."""
+    data = searchdata.load(ROOT, LANGS)
+    assert data.languages["kk"]["lunr"] == {"lang": ["en"], "pipeline": []}
+    assert data.languages["kk"]["stemmer"] == "rules"
+    assert data.languages["ru"]["lunr"] == {"lang": ["ru"], "pipeline": ["stopWordFilter"]}
+    assert data.languages["en"]["lunr"] == {"lang": ["en"], "pipeline": ["stopWordFilter"]}
+    assert data.languages["ru"]["stemmer"] == data.languages["en"]["stemmer"] == "lunr"
     with (ROOT / "mkdocs.yml").open(encoding="utf-8") as fh:
         plugins = yaml_load(fh)["plugins"]
     (options,) = [item["search"] for item in plugins if isinstance(item, dict) and "search" in item]
     assert options["separator"] == search.SEPARATOR
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_tags_are_their_labels_on_the_page_entry_only(site_build, lang):
+    labels = {entry[lang] for entry in yaml.safe_load((ROOT / "data" / "tags.yml").read_text(encoding="utf-8")).values()}
+    docs = load_index(site_build.dir, lang)["docs"]
+    tagged = [doc for doc in docs if doc.get("tags")]
+    assert tagged, "no brief carries tags"
+    assert all("#" not in doc["location"] for doc in tagged)
+    assert {tag for doc in tagged for tag in doc["tags"]} <= labels
+
+
 @pytest.mark.parametrize("text, expected", [
     ("«Facebook» (бәлекей) [1]–[5] сөз—сөз „Слово“ “word” it’s", ["facebook", "бәлекей", "1", "5", "сөз", "сөз",
                                                                  "слово", "word", "it", "s"]),
-], ids=["quotes-brackets-dashes"])
+    ("قطر، الدوحة؛ لماذا؟", ["قطر", "الدوحة", "لماذا"]),
+], ids=["quotes-brackets-dashes", "arabic-punctuation"])
 def test_separator_splits_at_quotes_brackets_and_dashes(text, expected):
     assert tokens(text) == expected
 

@@ -64,7 +64,8 @@ class _Reader:
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 1 if mark else 1
-            self.problems.append(f"{self.rel}:{line}: not valid YAML ({getattr(exc, 'problem', None) or exc}) [{CHECK}]")
+            problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
+            self.problems.append(f"{self.rel}:{line}: not valid YAML ({problem}) [{CHECK}]")
             return
         except OSError as exc:
             self.report((), f"cannot read ({exc.strerror})")
@@ -235,9 +236,9 @@ def load(root: Path, codes: tuple[str, ...], separator: str | None = None) -> Se
         if not path.exists():
             languages[code] = dict(DEFAULT)
             continue
-        reader = _Reader(path, Path(root), problems)
         before = len(problems)
-        if reader.data is not None or len(problems) == before:
+        reader = _Reader(path, Path(root), problems)
+        if len(problems) == before:  # it parsed: check what it says
             _check_language(reader, reader.data, known)
         if len(problems) == before:
             languages[code] = {**DEFAULT, **reader.data}

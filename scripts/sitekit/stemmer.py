@@ -48,12 +48,13 @@ def rules_from(data: dict, fold_map: dict[str, str], folded: bool = False) -> Ru
     g = lambda s: fold(s, fold_map, {})  # noqa: E731
     f = g if folded else (lambda s: s)
     exceptions, keep = data.get("exceptions") or {}, data.get("keep") or ()
+    one_letter = {s for cls in data["classes"] for s in cls["suffixes"] if len(s) == 1}
     classes = []
     for cls in data["classes"]:
         seen: list[str] = []
         for suffix in cls["suffixes"]:
-            if folded and len(suffix) == 1 and f(suffix) != suffix:
-                continue  # a one-letter ending that folds into another letter (ң → н) is ambiguous
+            if folded and len(suffix) == 1 and f(suffix) != suffix and f(suffix) in one_letter:
+                continue  # a one-letter ending that folds into another one (ң → н) is ambiguous
             if f(suffix) not in seen:
                 seen.append(f(suffix))
         after: dict[str, tuple[str, ...]] = {}

@@ -40,11 +40,15 @@
   function rulesFrom(data, foldMap, folded) {
     var g = function (s) { return fold(s, foldMap, {}); };
     var f = folded ? g : function (s) { return s; };
-    var exceptionsIn = data.exceptions || {}, keepIn = data.keep || [];
+    var exceptionsIn = data.exceptions || {}, keepIn = data.keep || [], oneLetter = [];
+    data.classes.forEach(function (cls) {
+      cls.suffixes.forEach(function (s) { if (length(s) === 1) oneLetter.push(s); });
+    });
     var classes = data.classes.map(function (cls) {
       var seen = [];
       cls.suffixes.forEach(function (suffix) {
-        if (folded && length(suffix) === 1 && f(suffix) !== suffix) return;
+        /* a one-letter ending that folds into another one (ң → н) is ambiguous */
+        if (folded && length(suffix) === 1 && f(suffix) !== suffix && oneLetter.indexOf(f(suffix)) >= 0) return;
         if (seen.indexOf(f(suffix)) < 0) seen.push(f(suffix));
       });
       var after = {};
