@@ -3,7 +3,7 @@
 ``load`` reads and checks them for the languages ``mkdocs.yml`` lists and returns them, or raises
 ``SearchDataError`` listing every problem as ``path:line: message [search-data]``. A configured language
 without a file searches as typed, by prefix, with no stemmer and no folding (``DEFAULT``).
-docs/search.md documents every key.
+data/search/README.md documents every key.
 """
 from __future__ import annotations
 
@@ -246,7 +246,7 @@ def load(root: Path, codes: tuple[str, ...], separator: str | None = None) -> Se
     for name in ("synonyms.yml", "settings.yml"):
         path = folder / name
         if not path.exists():
-            problems.append(f"{(FOLDER / name).as_posix()}:1: missing (docs/search.md says what it holds) [{CHECK}]")
+            problems.append(f"{(FOLDER / name).as_posix()}:1: missing (data/search/README.md says what it holds) [{CHECK}]")
             continue
         reader = _Reader(path, Path(root), problems)
         if name == "synonyms.yml":

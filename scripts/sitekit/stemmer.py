@@ -1,4 +1,4 @@
-"""Letter folding and the suffix-rule stemmer of the site's search (the rules are data: docs/search.md).
+"""Letter folding and the suffix-rule stemmer of the site's search (the rules are data: data/search/README.md).
 
 The browser runs the same algorithm in ``assets/javascripts/workers/search-kit.js`` on the same data
 (shipped inside each language's search index); ``tests/test_search_stemmer.py`` proves both give the
@@ -86,7 +86,7 @@ def _harmonious(root: str, suffix: str, rules: Rules) -> bool:
 
 
 def stem(word: str, rules: Rules) -> str:
-    """Strip at most one suffix of each class, outermost class first (see docs/search.md)."""
+    """Strip at most one suffix of each class, outermost class first (see data/search/README.md)."""
     if word in rules.exceptions:
         return rules.exceptions[word]
     if word in rules.keep:
