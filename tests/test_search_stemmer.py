@@ -35,7 +35,7 @@ def stems(word: str) -> str:
     return stemmer.stem(word, ANALYZER.rules)
 
 
-# --- the rules, by example (docs/search.md shows the same) -----------------------------------------------
+# --- the rules, by example (data/search/README.md shows the same) -----------------------------------------------
 
 @pytest.mark.parametrize("word, expected", [
     ("дипломатиясындағы", "дипломатия"),  # possessive сы + case ндағы

@@ -13,7 +13,7 @@
  *
  * The folding and suffix-rule stemmer are the same algorithm as scripts/sitekit/stemmer.py (a test runs
  * both on every word of the site). Under Node (the tests) the file exports the pure functions.
- * docs/search.md documents the rules and the settings.
+ * data/search/README.md documents the rules and the settings.
  */
 (function () {
   "use strict";
