@@ -262,3 +262,15 @@ def test_quoted_query_finds_the_article(page, served_site, lang, query):
     links = run_search(page, served_site.url(prefix(lang)), query)
     assert served_site.url(prefix(lang) + "article/") in links
     assert outside_language(served_site, lang, links) == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang, query, word", [(DEFAULT, "дипломатия", "дипломатиясындағы"),
+                                               ("ru", "учёные", "учёные"), ("en", "diplomats", "diplomats")],
+                         ids=["kk", "ru", "en"])
+def test_a_word_found_by_several_forms_is_highlighted_once(page, served_site, lang, query, word):
+    """The index holds a word as written, folded and stemmed at one position: the result list marks it once."""
+    run_search(page, served_site.url(prefix(lang)), query)
+    marks = page.evaluate("() => [...document.querySelectorAll('.md-search-result__list mark')].map(m => m.textContent)")
+    assert word in [m.lower() for m in marks]
+    assert page.locator(".md-search-result__list mark mark").count() == 0

@@ -222,3 +222,21 @@ def test_the_command_line_prints_stems():
                           capture_output=True, text=True)
     assert (proc.returncode, proc.stdout) == (2, "")
     assert proc.stderr.startswith("unknown language 'zz' (mkdocs.yml lists ")
+
+
+def test_a_build_with_bad_search_data_stops_with_the_messages(tmp_path):
+    """The hook reports the data's problems as a configuration error (MkDocs prints it, exits 1)."""
+    import types
+
+    import hook_site
+    from mkdocs.exceptions import PluginError
+
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    root = data_root(tmp_path, settings_yml="fields: {title: 1000, text: 1, tags: 20}\nclauses: {exact: 8}\n")
+    config = types.SimpleNamespace(config_file_path=str(root / "mkdocs.yml"), site_url=None, plugins={},
+                                   theme={"language": "kk"})
+    with pytest.raises(PluginError) as caught:
+        hook_site.on_config(config)
+    assert str(caught.value).splitlines() == [
+        f"data/search/settings.yml:2: clauses.{name} must be a positive number, found None [search-data]"
+        for name in ("folded", "stem", "synonym")]

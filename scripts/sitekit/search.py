@@ -9,7 +9,7 @@ block of ``overrides/main.html``), with locations relative to the language root 
   file gets lunr's English setup with an empty pipeline: prefix search as typed);
 - ``kit``: the language's folding, stemmer and rules, the synonyms and the clause boosts, which the site's
   search worker (``assets/javascripts/workers/search-kit.js``) applies in the browser;
-- field boosts from ``data/search/settings.yml``, and a brief's tags as their labels in the page's
+- field and page boosts from ``data/search/settings.yml``, and a brief's tags as their labels in the page's
   language (``data/tags.yml``) on the page's own entry only, not on every section of it;
 - a separator that also splits at «», „“, (), [], dashes and Arabic punctuation.
 
@@ -66,6 +66,9 @@ def split(merged: dict, project: Project, data: SearchData, tags: dict | None = 
             if language_of(doc["location"], project) != lang.code:
                 continue
             entry = {**doc, "location": doc["location"][len(lang.prefix):]}
+            boost = data.pages.get(entry["location"].split("#")[0])
+            if boost is not None:
+                entry["boost"] = boost
             entry.pop("tags", None)
             if doc.get("tags") and "#" not in doc["location"]:
                 entry["tags"] = [tags.get(tag, {}).get(lang.code, tag) if isinstance(tags.get(tag), dict) else tag

@@ -36,6 +36,7 @@ class SearchData:
     synonyms: list[list[str]]
     fields: dict[str, float]
     clauses: dict[str, float]
+    pages: dict[str, float] = dataclasses.field(default_factory=dict)  # page path → document boost
 
 
 def lunr_languages() -> set[str]:
@@ -223,6 +224,24 @@ def _check_numbers(r: _Reader, data, key: str, names: tuple[str, ...]) -> dict[s
     return out
 
 
+def _check_pages(r: _Reader, data) -> dict[str, float]:
+    section = data.get("pages") if isinstance(data, dict) else None
+    if section is None:
+        return {}
+    if not isinstance(section, dict):
+        r.report(("pages",), "pages must map page paths (e.g. article/) to document boosts")
+        return {}
+    out = {}
+    for path, value in section.items():
+        if not isinstance(path, str) or path.startswith("/") or "#" in path:
+            r.report(("pages", path), f"pages: {path!r} is not a page path under the language root (e.g. article/)")
+        elif isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:
+            r.report(("pages", path), f"pages.{path} must be a positive number, found {value!r}")
+        else:
+            out[path] = float(value)
+    return out
+
+
 def load(root: Path, codes: tuple[str, ...], separator: str | None = None) -> SearchData:
     from sitekit import search
 
@@ -242,7 +261,7 @@ def load(root: Path, codes: tuple[str, ...], separator: str | None = None) -> Se
             _check_language(reader, reader.data, known)
         if len(problems) == before:
             languages[code] = {**DEFAULT, **reader.data}
-    synonyms, fields, clauses = [], {}, {}
+    synonyms, fields, clauses, pages = [], {}, {}, {}
     for name in ("synonyms.yml", "settings.yml"):
         path = folder / name
         if not path.exists():
@@ -254,9 +273,13 @@ def load(root: Path, codes: tuple[str, ...], separator: str | None = None) -> Se
         else:
             fields = _check_numbers(reader, reader.data, "fields", FIELDS)
             clauses = _check_numbers(reader, reader.data, "clauses", CLAUSES)
+            pages = _check_pages(reader, reader.data)
+            for key in reader.data if isinstance(reader.data, dict) else ():
+                if key not in ("fields", "clauses", "pages"):
+                    reader.report((key,), f"unknown key {key!r} (expected fields, clauses, pages)")
     if problems:
         raise SearchDataError("\n".join(sorted(dict.fromkeys(problems), key=_order)))
-    return SearchData(languages, synonyms, fields, clauses)
+    return SearchData(languages, synonyms, fields, clauses, pages)
 
 
 def _order(line: str):

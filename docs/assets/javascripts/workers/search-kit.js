@@ -9,7 +9,7 @@
  *   boosts, folded, as its stems (also as prefixes) and as its synonyms, so each keystroke finds a superset
  *   of what the word alone finds and the exact form ranks first;
  * - a typed word that matched only through its other forms counts as found (Material would list it as
- *   missing).
+ *   missing), and a word matched by several of its forms is highlighted once.
  *
  * The folding and suffix-rule stemmer are the same algorithm as scripts/sitekit/stemmer.py (a test runs
  * both on every word of the site). Under Node (the tests) the file exports the pure functions.
@@ -246,7 +246,20 @@
       });
     });
     results.forEach(function (result) {
-      var metadata = result.matchData.metadata, keys = Object.keys(metadata);
+      var metadata = result.matchData.metadata, keys = Object.keys(metadata), seen = {};
+      /* a word's forms share its position: mark it once (Material would nest a <mark> per form) */
+      keys.forEach(function (term) {
+        Object.keys(metadata[term]).forEach(function (field) {
+          var entry = metadata[term][field], positions = entry && entry.position;
+          if (!Array.isArray(positions)) return;
+          var done = seen[field] || (seen[field] = new Set());
+          entry.position = positions.filter(function (pos) {
+            if (done.has(pos)) return false;
+            done.add(pos);
+            return true;
+          });
+        });
+      });
       typed.forEach(function (word) {
         var starts = function (prefix) { return keys.some(function (k) { return k.startsWith(prefix); }); };
         if (!starts(word.term) && word.others.some(starts)) metadata[word.term] = metadata[word.term] || {};
