@@ -6,8 +6,9 @@
  * - index side: every word is indexed as written, with look-alike letters folded, and as its stem
  *   (folded);
  * - query side: every typed word is searched as typed (a prefix, as Material does) and, with smaller
- *   boosts, folded, as its stems (also as prefixes) and as its synonyms, so each keystroke finds a superset
- *   of what the word alone finds and the exact form ranks first;
+ *   boosts, folded, as its stem and the stem of its folded form (also as prefixes: a reader typing on a
+ *   Russian keyboard gets the folded rules) and as its synonyms, so each keystroke finds a superset of
+ *   what the word alone finds and the exact form ranks first;
  * - a typed word that matched only through its other forms counts as found (Material would list it as
  *   missing), and a word matched by several of its forms is highlighted once.
  *
@@ -20,12 +21,24 @@
 
   var own = function (o, k) { return Object.prototype.hasOwnProperty.call(o, k); };
 
+  var patterns = new Map();  /* letter map → a regular expression matching any of its letters */
+
+  function pattern(map) {
+    var re = patterns.get(map);
+    if (re === undefined) {
+      var keys = Object.keys(map).map(function (k) { return k.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"); });
+      re = keys.length ? new RegExp(keys.join("|"), "gu") : null;
+      patterns.set(map, re);
+    }
+    return re;
+  }
+
   function fold(word, foldMap, lookalikes) {
-    var swap = function (text, map) {
-      return Array.from(text).map(function (c) { return own(map, c) ? map[c] : c; }).join("");
-    };
-    if (lookalikes && Object.keys(lookalikes).length && /[^\x00-\x7f]/.test(word)) word = swap(word, lookalikes);
-    return foldMap && Object.keys(foldMap).length ? swap(word, foldMap) : word;
+    var re;
+    if (lookalikes && (re = pattern(lookalikes)) && /[^\x00-\x7f]/.test(word))
+      word = word.replace(re, function (c) { return lookalikes[c]; });
+    if (foldMap && (re = pattern(foldMap))) word = word.replace(re, function (c) { return foldMap[c]; });
+    return word;
   }
 
   function unique(list) {
@@ -38,7 +51,7 @@
 
   /* The rules of a `rules:` mapping; with `folded`, the rules for folded words (stemmer.py: rules_from). */
   function rulesFrom(data, foldMap, folded) {
-    var g = function (s) { return fold(s, foldMap, {}); };
+    var g = function (s) { return fold(s, foldMap, null); };
     var f = folded ? g : function (s) { return s; };
     var exceptionsIn = data.exceptions || {}, keepIn = data.keep || [], oneLetter = [];
     data.classes.forEach(function (cls) {
@@ -143,11 +156,11 @@
     return {
       fold: f,
       stems: stems,
-      /* The index terms of a word: as written, folded, its stems. */
+      /* The index terms of a word: as written, folded, its stem (folded). */
       indexForms: function (w) {
         var hit = cache.get(w);
         if (!hit) {
-          hit = unique([w, f(w)].concat(stems(w)).filter(Boolean));
+          hit = unique([w, f(w), plain ? f(stem(w, plain)) : lunrStem ? f(lunrStem(w)) : ""].filter(Boolean));
           cache.set(w, hit);
         }
         return hit;
