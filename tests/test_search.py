@@ -274,3 +274,44 @@ def test_a_word_found_by_several_forms_is_highlighted_once(page, served_site, la
     marks = page.evaluate("() => [...document.querySelectorAll('.md-search-result__list mark')].map(m => m.textContent)")
     assert word in [m.lower() for m in marks]
     assert page.locator(".md-search-result__list mark mark").count() == 0
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_article_leads_a_general_query(page, served_site, lang):
+    """Tags no longer carry a million-fold boost: the article is not buried under the briefs."""
+    links = run_search(page, served_site.url(prefix(lang)), QUERIES[lang])
+    assert links[0] == served_site.url(prefix(lang) + "article/")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_title_outranks_the_text(page, served_site, lang):
+    """The glossary page's title, typed: the glossary comes first, before the pages that mention it."""
+    (title,) = [doc["title"] for doc in load_index(served_site.dir, lang)["docs"] if doc["location"] == "glossary/"]
+    links = run_search(page, served_site.url(prefix(lang)), title)
+    assert links[0] == served_site.url(prefix(lang) + "glossary/")
+
+
+def tag_only_labels(index: dict) -> dict[str, set[str]]:
+    """label → the pages tagged with it whose title and text do not hold all of the label's words."""
+    texts = page_texts(index)
+    out = defaultdict(set)
+    for doc in index["docs"]:
+        for label in doc.get("tags", []):
+            if not set(tokens(label)) <= set(tokens(texts[doc["location"]])):
+                out[label].add(doc["location"])
+    return dict(out)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_tags_are_found_by_their_label(page, served_site, lang):
+    labels = tag_only_labels(load_index(served_site.dir, lang))
+    assert labels, "every tag label is also in its pages' text: nothing shows the tags are searched"
+    missing = {}
+    for label, pages in sorted(labels.items())[:3]:
+        links = run_search(page, served_site.url(prefix(lang)), label)
+        if not {served_site.url(prefix(lang) + p) for p in pages} <= set(links):
+            missing[label] = links
+    assert missing == {}
