@@ -18,8 +18,8 @@ NEVER_EMPTY = ("inflected", "lookalike")
 
 
 def test_the_query_set_is_well_formed():
-    assert sorted(QUERIES) == sorted(LANGS)  # a query set for every language mkdocs.yml lists
-    assert sum(len(v) for v in QUERIES.values()) >= 90
+    assert set(LANGS) <= set(QUERIES)  # a query set for every language mkdocs.yml lists (more wait for theirs)
+    assert sum(len(QUERIES[lang]) for lang in LANGS) >= 90
     for lang, items in QUERIES.items():
         assert {item["type"] for item in items} == set(TYPES), lang
         for item in items:
