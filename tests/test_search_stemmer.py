@@ -18,7 +18,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sitekit import search, searchdata, stemmer
+from sitekit import project, search, searchdata, stemmer
 from sitekit.project import ROOT
 from sitepages import LANGS
 
@@ -240,3 +240,23 @@ def test_a_build_with_bad_search_data_stops_with_the_messages(tmp_path):
     assert str(caught.value).splitlines() == [
         f"data/search/settings.yml:2: clauses.{name} must be a positive number, found None [search-data]"
         for name in ("folded", "stem", "synonym")]
+
+
+def test_a_project_without_search_data_keeps_materials_search(tmp_path):
+    """Another publication taking up the engine without data/search/: prefix search as typed, Material's
+    field boosts, no synonyms — and no error."""
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: t\nplugins:\n  - i18n:\n      languages:\n        - {locale: de, default: true}\n"
+        "        - {locale: fr}\n", encoding="utf-8")
+    proj = project.load(tmp_path)
+    data = searchdata.load(tmp_path, proj.codes)
+    fields = {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}}
+    merged = {"config": {"fields": fields}, "docs": [{"location": "", "title": "Start", "text": "x"},
+                                                     {"location": "fr/", "title": "Début", "text": "y"}]}
+    indexes = search.split(merged, proj, data)
+    assert {code: [d["location"] for d in index["docs"]] for code, index in indexes.items()} == {"de": [""], "fr": [""]}
+    for index in indexes.values():
+        config = index["config"]
+        assert (config["lang"], config["pipeline"], config["fields"]) == (["en"], [], fields)
+        assert config["kit"] == {"stemmer": "none", "lunr": {"lang": ["en"]}, "fold": {}, "lookalikes": {},
+                                 "rules": None, "synonyms": [], "clauses": {}}

@@ -34,8 +34,9 @@ def language_of(location: str, project: Project) -> str:
     return project.default.code
 
 
-def config_for(code: str, data: SearchData) -> dict:
-    """The ``config`` block of ``code``'s index: what Material reads, plus ``kit`` for the site's worker."""
+def config_for(code: str, data: SearchData, fields: dict | None = None) -> dict:
+    """The ``config`` block of ``code``'s index: what Material reads, plus ``kit`` for the site's worker.
+    ``fields`` are Material's own field boosts, kept where ``settings.yml`` sets none."""
     settings = data.languages[code]
     lunr = settings["lunr"]
     kit = {
@@ -51,7 +52,7 @@ def config_for(code: str, data: SearchData) -> dict:
         "separator": SEPARATOR,
         "lang": list(lunr["lang"]),
         "pipeline": list(lunr.get("pipeline") or []),
-        "fields": {name: {"boost": boost} for name, boost in data.fields.items()},
+        "fields": {name: {"boost": boost} for name, boost in data.fields.items()} or dict(fields or {}),
         "kit": kit,
     }
 
@@ -74,7 +75,7 @@ def split(merged: dict, project: Project, data: SearchData, tags: dict | None = 
                 entry["tags"] = [tags.get(tag, {}).get(lang.code, tag) if isinstance(tags.get(tag), dict) else tag
                                  for tag in doc["tags"]]
             docs.append(entry)
-        out[lang.code] = {"config": config_for(lang.code, data), "docs": docs}
+        out[lang.code] = {"config": config_for(lang.code, data, merged.get("config", {}).get("fields")), "docs": docs}
     return out
 
 

@@ -2,7 +2,8 @@
 
 ``load`` reads and checks them for the languages ``mkdocs.yml`` lists and returns them, or raises
 ``SearchDataError`` listing every problem as ``path:line: message [search-data]``. A configured language
-without a file searches as typed, by prefix, with no stemmer and no folding (``DEFAULT``).
+without a file searches as typed, by prefix, with no stemmer and no folding (``DEFAULT``); without
+``synonyms.yml`` there are none, without ``settings.yml`` Material's own boosts stay.
 data/search/README.md documents every key.
 """
 from __future__ import annotations
@@ -265,8 +266,7 @@ def load(root: Path, codes: tuple[str, ...], separator: str | None = None) -> Se
     for name in ("synonyms.yml", "settings.yml"):
         path = folder / name
         if not path.exists():
-            problems.append(f"{(FOLDER / name).as_posix()}:1: missing (data/search/README.md says what it holds) [{CHECK}]")
-            continue
+            continue  # no synonyms; Material's own field boosts
         reader = _Reader(path, Path(root), problems)
         if name == "synonyms.yml":
             synonyms = _check_synonyms(reader, reader.data, separator)
