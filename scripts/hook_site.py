@@ -12,10 +12,11 @@ import logging
 from pathlib import Path
 
 import yaml
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_build_date
 
-from sitekit import alternates, briefs, feeds, glossary, project, search, sitemap, strings
+from sitekit import alternates, briefs, feeds, glossary, project, search, searchdata, sitemap, strings
 
 log = logging.getLogger("mkdocs.hooks.site")
 NOT_FOUND = "404.html"
@@ -38,8 +39,12 @@ def on_config(config):
     root = Path(config.config_file_path).parent
     proj = project.load(root)
     proj = project.Project(proj.root, proj.docs_dir, proj.site_url_from(config.site_url), proj.languages)
+    try:
+        search_data = searchdata.load(root, proj.codes)
+    except searchdata.SearchDataError as exc:
+        raise PluginError(str(exc)) from None
     STATE.update(project=proj, tags=_load_yaml(root / "data" / "tags.yml"),
-                 glossary=root / "data" / "glossary.yml")
+                 glossary=root / "data" / "glossary.yml", search=search_data)
     lang = current_language(config) or proj.default.code  # None before static-i18n's first on_config
     STATE["pages"][lang] = set()
     STATE.setdefault("briefs", {}).pop(lang, None)  # read again for every build of this language
@@ -122,7 +127,7 @@ def on_post_build(config):
         return  # an inner, per-language build: the whole-site files are written by the outer one
     proj = STATE["project"]
     site_dir = Path(config.site_dir)
-    search.write(site_dir, proj)
+    search.write(site_dir, proj, STATE["search"], STATE["tags"])
     paths = set().union(*STATE["pages"].values())
     sitemap.write(site_dir, sorted(paths), proj, get_build_date())
     with (site_dir / "sitemap.xml").open("rb") as src, gzip.GzipFile(site_dir / "sitemap.xml.gz", "wb", mtime=0) as gz:

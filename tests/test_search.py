@@ -9,9 +9,10 @@ import re
 from collections import defaultdict
 
 import pytest
+import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from sitekit import search
+from sitekit import search, searchdata
 from sitekit.project import ROOT
 from sitepages import DEFAULT, LANGS, content_pages, language_of, neutral_path, parse, prefix, run_search
 
@@ -109,31 +110,50 @@ def test_index_is_utf8_without_escapes(site_build, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_index_config_is_the_languages(site_build, lang):
+    """Each index carries its language's settings from data/search/ (lunr's for Material, ``kit`` for the
+    site's worker) and the field boosts of data/search/settings.yml."""
     config = load_index(site_build.dir, lang)["config"]
-    assert config["lang"] == search.LUNR[lang]["lang"]
-    assert config["pipeline"] == search.LUNR[lang]["pipeline"]
+    data = searchdata.load(ROOT, LANGS)
+    assert config == search.config_for(lang, data)
+    assert config["lang"] == data.languages[lang]["lunr"]["lang"]
+    assert config["pipeline"] == data.languages[lang]["lunr"].get("pipeline", [])
     assert config["separator"] == search.SEPARATOR
-    assert set(config["fields"]) == {"title", "text", "tags"}
+    assert config["fields"] == {name: {"boost": boost} for name, boost in data.fields.items()}
+    assert config["fields"]["title"]["boost"] > config["fields"]["tags"]["boost"] > config["fields"]["text"]["boost"]
 
 
-def test_expected_lunr_settings():
-    """What sitekit/search.py promises: Kazakh without stemmer or trimmer (lunr has no Kazakh, its
-    English trimmer strips Cyrillic), Russian and English with stop words and no stemmer."""
-    assert search.LUNR == {
-        "kk": {"lang": ["en"], "pipeline": []},
-        "ru": {"lang": ["ru"], "pipeline": ["stopWordFilter"]},
-        "en": {"lang": ["en"], "pipeline": ["stopWordFilter"]},
-    }
+def test_search_settings_of_the_site():
+    """What data/search/ promises: Kazakh without lunr's stemmer or trimmer (lunr has no Kazakh, its English
+    trimmer strips Cyrillic) and with the suffix rules; Russian and English with their stop words and
+    lunr's stemmers; and mkdocs.yml's separator is the one the indexes use."""
+    data = searchdata.load(ROOT, LANGS)
+    assert data.languages["kk"]["lunr"] == {"lang": ["en"], "pipeline": []}
+    assert data.languages["kk"]["stemmer"] == "rules"
+    assert data.languages["ru"]["lunr"] == {"lang": ["ru"], "pipeline": ["stopWordFilter"]}
+    assert data.languages["en"]["lunr"] == {"lang": ["en"], "pipeline": ["stopWordFilter"]}
+    assert data.languages["ru"]["stemmer"] == data.languages["en"]["stemmer"] == "lunr"
     with (ROOT / "mkdocs.yml").open(encoding="utf-8") as fh:
         plugins = yaml_load(fh)["plugins"]
     (options,) = [item["search"] for item in plugins if isinstance(item, dict) and "search" in item]
     assert options["separator"] == search.SEPARATOR
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_tags_are_their_labels_on_the_page_entry_only(site_build, lang):
+    vocabulary = yaml.safe_load((ROOT / "data" / "tags.yml").read_text(encoding="utf-8"))
+    labels = {entry.get(lang, tag) for tag, entry in vocabulary.items()}  # a tag without a label shows its id
+    docs = load_index(site_build.dir, lang)["docs"]
+    tagged = [doc for doc in docs if doc.get("tags")]
+    assert tagged, "no brief carries tags"
+    assert all("#" not in doc["location"] for doc in tagged)
+    assert {tag for doc in tagged for tag in doc["tags"]} <= labels
+
+
 @pytest.mark.parametrize("text, expected", [
     ("«Facebook» (бәлекей) [1]–[5] сөз—сөз „Слово“ “word” it’s", ["facebook", "бәлекей", "1", "5", "сөз", "сөз",
                                                                  "слово", "word", "it", "s"]),
-], ids=["quotes-brackets-dashes"])
+    ("قطر، الدوحة؛ لماذا؟", ["قطر", "الدوحة", "لماذا"]),
+], ids=["quotes-brackets-dashes", "arabic-punctuation"])
 def test_separator_splits_at_quotes_brackets_and_dashes(text, expected):
     assert tokens(text) == expected
 
@@ -157,7 +177,7 @@ def word_in(texts: dict[str, str], letter: str) -> str:
     return max(sorted(counts), key=counts.get)
 
 
-QUERIES = {"kk": "дипломатия", "ru": "дипломатия", "en": "diplomacy"}
+QUERIES = {"kk": "дипломатия", "ru": "дипломатия", "en": "diplomacy", "ar": "دبلوماسية"}
 
 
 @pytest.mark.browser
@@ -243,3 +263,57 @@ def test_quoted_query_finds_the_article(page, served_site, lang, query):
     links = run_search(page, served_site.url(prefix(lang)), query)
     assert served_site.url(prefix(lang) + "article/") in links
     assert outside_language(served_site, lang, links) == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang, query, word", [(DEFAULT, "дипломатия", "дипломатиясындағы"),
+                                               ("ru", "учёные", "учёные"), ("en", "diplomats", "diplomats")],
+                         ids=["kk", "ru", "en"])
+def test_a_word_found_by_several_forms_is_highlighted_once(page, served_site, lang, query, word):
+    """The index holds a word as written, folded and stemmed at one position: the result list marks it once."""
+    run_search(page, served_site.url(prefix(lang)), query)
+    marks = page.evaluate("() => [...document.querySelectorAll('.md-search-result__list mark')].map(m => m.textContent)")
+    assert word in [m.lower() for m in marks]
+    assert page.locator(".md-search-result__list mark mark").count() == 0
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_article_leads_a_general_query(page, served_site, lang):
+    """Tags no longer carry a million-fold boost: the article is not buried under the briefs."""
+    links = run_search(page, served_site.url(prefix(lang)), QUERIES[lang])
+    assert links[0] == served_site.url(prefix(lang) + "article/")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_title_outranks_the_text(page, served_site, lang):
+    """The glossary page's title, typed: the glossary comes first, before the pages that mention it."""
+    (title,) = [doc["title"] for doc in load_index(served_site.dir, lang)["docs"] if doc["location"] == "glossary/"]
+    links = run_search(page, served_site.url(prefix(lang)), title)
+    assert links[0] == served_site.url(prefix(lang) + "glossary/")
+
+
+def tag_only_labels(index: dict) -> dict[str, set[str]]:
+    """label → the pages tagged with it whose title and text do not hold all of the label's words."""
+    texts = page_texts(index)
+    out = defaultdict(set)
+    for doc in index["docs"]:
+        for label in doc.get("tags", []):
+            if not set(tokens(label)) <= set(tokens(texts[doc["location"]])):
+                out[label].add(doc["location"])
+    return dict(out)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_tags_are_found_by_their_label(page, served_site, lang):
+    labels = tag_only_labels(load_index(served_site.dir, lang))
+    if not labels:
+        pytest.skip(f"every {lang} tag label is also in its pages' text: searching it proves nothing")
+    missing = {}
+    for label, pages in sorted(labels.items())[:3]:
+        links = run_search(page, served_site.url(prefix(lang)), label)
+        if not {served_site.url(prefix(lang) + p) for p in pages} <= set(links):
+            missing[label] = links
+    assert missing == {}

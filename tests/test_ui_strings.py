@@ -17,7 +17,7 @@ import material
 import pytest
 from jinja2 import nodes
 
-from sitekit import search
+from sitekit import search, searchdata
 from sitekit.project import ROOT
 from sitepages import DEFAULT, LANGS, content_pages, language_of, parse, prefix
 
@@ -89,8 +89,9 @@ def test_kk_codes_match_the_site():
     kazakh = language_file(KK)
     assert kazakh["language"] == "kk"
     assert kazakh["direction"] == "ltr"
-    assert kazakh["search.config.lang"] == ",".join(search.LUNR["kk"]["lang"])
-    assert kazakh["search.config.pipeline"] == ",".join(search.LUNR["kk"]["pipeline"])
+    settings = searchdata.load(ROOT, LANGS).languages["kk"]["lunr"]  # data/search/kk.yml
+    assert kazakh["search.config.lang"] == ",".join(settings["lang"])
+    assert kazakh["search.config.pipeline"] == ",".join(settings["pipeline"])
     assert kazakh["search.config.separator"] == search.SEPARATOR
 
 

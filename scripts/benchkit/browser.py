@@ -13,6 +13,10 @@ pressed. Material reads the query on ``keyup``; the time is taken from End's ``k
 ``MutationObserver`` on the result list sees the first result (``performance.now()`` in the page, both
 ends). The first query of a page also waits for the search worker to build its index and is reported
 apart, never in the median.
+
+Index build: on the same page, the language's index handed to a new worker, Material's own and the
+site's (``search-kit.js``, which adds stems and folded forms), timed from ``postMessage`` to the worker's
+reply that the index is ready.
 """
 from __future__ import annotations
 
@@ -104,6 +108,44 @@ def _query(page, text: str) -> Query:
     page.wait_for_function("() => window.__bench.first > 0", timeout=30_000)
     ms = page.evaluate("() => window.__bench.first - window.__bench.start")
     return Query(text, round(ms, 1), page.evaluate(RESULT_COUNT))
+
+
+BUILD_INDEX = """async ([repeats]) => {
+  const config = JSON.parse(document.getElementById('__config').textContent);
+  const index = await (await fetch(new URL('search/search_index.json', new URL(config.base.replace(/\\/*$/, '/'), location)))).json();
+  const site = new URL(config.search, location).href;
+  const material = site.replace(/search-kit\\.js\\?material=/, '');
+  const time = async url => {
+    const w = new Worker(url), start = performance.now();
+    await new Promise((resolve, reject) => {
+      w.onmessage = resolve; w.onerror = e => reject(new Error(e.message));
+      w.postMessage({type: 0, data: {...index, options: {suggest: false}}});
+    });
+    const ms = performance.now() - start;
+    w.terminate();
+    return ms;
+  };
+  const out = {material: [], site: []};
+  for (let i = 0; i < repeats; i++) {
+    if (material !== site) out.material.push(await time(material));
+    out.site.push(await time(site));
+  }
+  return out;
+}"""
+
+
+def index_build(browser, server: Server, path: str, repeats: int) -> dict:
+    """Milliseconds from handing the language's index to a new search worker to the worker's "ready",
+    median of ``repeats``: Material's own worker (before) and the site's (search-kit.js, after). Both load
+    their scripts from the browser's cache after the first run."""
+    context = browser.new_context(locale="en-US")
+    try:
+        page = context.new_page()
+        page.goto(server.url(path), wait_until="networkidle")
+        runs = page.evaluate(BUILD_INDEX, [repeats])
+        return {name: (round(statistics.median(values), 1) if values else None) for name, values in runs.items()}
+    finally:
+        context.close()
 
 
 def median_ms(queries: list[Query]) -> float | None:

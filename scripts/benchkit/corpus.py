@@ -139,7 +139,7 @@ def home(material: Material, code: str) -> str:
 def generate(target: Path, pages: int, root: Path = project.ROOT, material: Material | None = None) -> Path:
     """(Re)create ``target`` as a project of ``pages`` pages per language: ``docs/`` (the pages and the
     real ``docs/assets``; the home page, the listing, the real pages the nav names, and briefs for the
-    rest), ``data/`` (tags, glossary and a sync record of every translation) and a copy of the real
+    rest), ``data/`` (tags, glossary, the search settings and a sync record of every translation) and a copy of the real
     ``mkdocs.yml``. The hooks and overrides are linked by ``benchkit.variants``."""
     if pages < FIXED_PAGES + 1:
         raise ValueError(f"a corpus needs at least {FIXED_PAGES + 1} pages per language (home, listing, "
@@ -153,6 +153,8 @@ def generate(target: Path, pages: int, root: Path = project.ROOT, material: Mate
     (target / "data").mkdir()
     for name in DATA_FILES:
         shutil.copy2(root / "data" / name, target / "data" / name)
+    if (root / "data" / "search").is_dir():  # the search settings, as the site builds with them
+        shutil.copytree(root / "data" / "search", target / "data" / "search")
     shutil.copy2(root / "mkdocs.yml", target / "mkdocs.yml")
     for code in material.codes:
         (docs / f"index.{code}.md").write_text(home(material, code), encoding="utf-8")

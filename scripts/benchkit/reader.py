@@ -37,8 +37,11 @@ def measure(site_dir: Path, port: int, project: Project, lighthouse_bin: Path | 
                             "median_ms": browser.median_ms(timed), "first_query_ms": first.ms,
                             "queries": [q.__dict__ for q in timed],
                         }
+                    out.setdefault("index_build", {})[lang.code] = browser.index_build(
+                        chromium, server, path, max(repeats, 3))
                     progress(f"  {lang.code}: first view {out['first_view'][lang.code]['wire'] / 1000:.1f} KB, "
-                             f"search median {out['search'].get(lang.code, {}).get('median_ms')} ms")
+                             f"search median {out['search'].get(lang.code, {}).get('median_ms')} ms, index build "
+                             f"{out['index_build'][lang.code]}")
             finally:
                 chromium.close()
         if lighthouse_bin is not None and lighthouse_runs:

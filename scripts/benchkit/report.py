@@ -163,7 +163,8 @@ def hooks_table(results: dict) -> list[str]:
 
 def first_view_table(results: dict) -> list[str]:
     rows = []
-    kinds = ("html", "css", "js", "font", "image", "search index", "search worker", "search language", "sitemap")
+    kinds = ("html", "css", "js", "font", "image", "search index", "search kit", "search worker", "search language",
+             "sitemap")
     for lang, v in results.get("reader", {}).get("first_view", {}).items():
         cells = []
         for kind in kinds:
@@ -179,15 +180,20 @@ def search_table(results: dict) -> list[str]:
     rows = []
     for lang, v in reader.get("search_index", {}).items():
         s = reader.get("search", {}).get(lang, {})
+        built = reader.get("index_build", {}).get(lang, {})
+        kit = reader.get("first_view", {}).get(lang, {}).get("kinds", {}).get("search kit")
         b = v["breakdown"]
         rows.append([lang, v["pages"], kb(v["text_bytes"]), kb(v["index_bytes"]), f"**{v['ratio']:.2f} ×**",
                      f"{kb(v['index_gzip'])} / {kb(v['text_gzip'])}",
                      f"text {kb(b['text'])} (markup {kb(b['text_markup'])}), titles {kb(b['title'])}, "
                      f"locations {kb(b['location'])}, tags {kb(b['tags'])}, {b['entries']} entries",
                      f"**{s.get('median_ms', '–')} ms**", f"{s.get('first_query_ms', '–')} ms",
-                     len(s.get("queries", []))])
+                     f"{_ms(built.get('material'))} / **{_ms(built.get('site'))}**",
+                     kb(kit["wire"]) if kit else "–", len(s.get("queries", []))])
     return _table(["language", "pages", "text", "index", "index / text", "gzip (index / text)", "index holds",
-                   "search, median", "first query (index build)", "queries timed"], rows)
+                   "search, median", "first query (index build)",
+                   "index build in the browser: Material's worker / the site's", "site's worker script (gzip)",
+                   "queries timed"], rows)
 
 
 def lighthouse_table(results: dict) -> list[str]:

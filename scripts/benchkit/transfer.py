@@ -16,6 +16,7 @@ from benchkit.server import Sent
 
 KINDS = (  # (kind, group, test on the path)
     ("search index", "search", lambda p: p.endswith("search_index.json")),
+    ("search kit", "search", lambda p: p.endswith("/workers/search-kit.js")),  # the site's worker around Material's
     ("search worker", "search", lambda p: "/workers/" in p and p.endswith(".js")),
     ("search language", "search", lambda p: "/lunr/" in p and p.endswith(".js")),  # lunr.ru and its support
     ("sitemap", "switcher", lambda p: p.endswith("sitemap.xml")),

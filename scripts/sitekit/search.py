@@ -1,17 +1,17 @@
-"""One search index per language.
+"""One search index per language, each carrying its language's search settings.
 
 static-i18n merges every language's pages into one ``search/search_index.json``, so a Kazakh reader gets
 Russian and English results too. ``split`` turns that merged index into one index per language, each
 written where that language's pages look for it (``<prefix>search/search_index.json``, see the ``config``
-block of ``overrides/main.html``), with locations relative to the language root and a search
-configuration that works for the language:
+block of ``overrides/main.html``), with locations relative to the language root and:
 
-- Kazakh has no lunr language: ``lang: [en]`` with an empty pipeline. Setting ``lang: kk`` silently
-  kills search, and lunr's English trimmer strips every Cyrillic letter.
-- No stemmer anywhere: Material runs prefix queries, so ``дипломатия`` already finds
-  ``дипломатиясындағы``, while a stemmed index no longer contains the prefixes typed.
-- Russian and English keep their stop-word filters.
-- The separator also splits at «», „“, (), [] and dashes, so no punctuation sticks to a word.
+- the lunr language and pipeline of ``data/search/<lang>.yml`` (``searchdata``; a language without a
+  file gets lunr's English setup with an empty pipeline: prefix search as typed);
+- ``kit``: the language's folding, stemmer and rules, the synonyms and the clause boosts, which the site's
+  search worker (``assets/javascripts/workers/search-kit.js``) applies in the browser;
+- field and page boosts from ``data/search/settings.yml``, and a brief's tags as their labels in the page's
+  language (``data/tags.yml``) on the page's own entry only, not on every section of it;
+- a separator that also splits at «», „“, (), [], dashes and Arabic punctuation.
 
 The files are written as UTF-8, not ``\\uXXXX`` escapes, which makes a Cyrillic index several times
 smaller.
@@ -22,14 +22,9 @@ import json
 from pathlib import Path
 
 from sitekit.project import Project
+from sitekit.searchdata import SearchData
 
-SEPARATOR = r"""[\s\-–—«»„“”"'’()\[\]{}<>.,:;!?/…]+"""  # the same text as in mkdocs.yml and kk.html
-
-LUNR = {
-    "kk": {"lang": ["en"], "pipeline": []},
-    "ru": {"lang": ["ru"], "pipeline": ["stopWordFilter"]},
-    "en": {"lang": ["en"], "pipeline": ["stopWordFilter"]},
-}
+SEPARATOR = r"""[\s\-–—«»„“”"'’()\[\]{}<>.,:;!?/…،؛؟]+"""  # the same text as in mkdocs.yml and kk.html
 
 
 def language_of(location: str, project: Project) -> str:
@@ -39,27 +34,57 @@ def language_of(location: str, project: Project) -> str:
     return project.default.code
 
 
-def split(merged: dict, project: Project) -> dict[str, dict]:
+def config_for(code: str, data: SearchData, fields: dict | None = None) -> dict:
+    """The ``config`` block of ``code``'s index: what Material reads, plus ``kit`` for the site's worker.
+    ``fields`` are Material's own field boosts, kept where ``settings.yml`` sets none."""
+    settings = data.languages[code]
+    lunr = settings["lunr"]
+    kit = {
+        "stemmer": settings.get("stemmer", "none"),
+        "lunr": {"lang": list(lunr["lang"])},
+        "fold": settings.get("fold") or {},
+        "lookalikes": settings.get("lookalikes") or {},
+        "rules": settings.get("rules") if settings.get("stemmer") == "rules" else None,
+        "synonyms": data.synonyms,
+        "clauses": data.clauses,
+    }
+    return {
+        "separator": SEPARATOR,
+        "lang": list(lunr["lang"]),
+        "pipeline": list(lunr.get("pipeline") or []),
+        "fields": {name: {"boost": boost} for name, boost in data.fields.items()} or dict(fields or {}),
+        "kit": kit,
+    }
+
+
+def split(merged: dict, project: Project, data: SearchData, tags: dict | None = None) -> dict[str, dict]:
     """The per-language indexes of a merged index, keyed by language code."""
-    fields = merged.get("config", {}).get("fields", {})
+    tags = tags or {}
     out = {}
     for lang in project.languages:
-        config = {"separator": SEPARATOR, "fields": fields, **LUNR.get(lang.code, LUNR["en"])}
         docs = []
         for doc in merged.get("docs", []):
             if language_of(doc["location"], project) != lang.code:
                 continue
-            docs.append({**doc, "location": doc["location"][len(lang.prefix):]})
-        out[lang.code] = {"config": config, "docs": docs}
+            entry = {**doc, "location": doc["location"][len(lang.prefix):]}
+            boost = data.pages.get(entry["location"].split("#")[0])
+            if boost is not None:
+                entry["boost"] = boost
+            entry.pop("tags", None)
+            if doc.get("tags") and "#" not in doc["location"]:
+                entry["tags"] = [tags.get(tag, {}).get(lang.code, tag) if isinstance(tags.get(tag), dict) else tag
+                                 for tag in doc["tags"]]
+            docs.append(entry)
+        out[lang.code] = {"config": config_for(lang.code, data, merged.get("config", {}).get("fields")), "docs": docs}
     return out
 
 
-def write(site_dir: Path, project: Project) -> dict[str, Path]:
+def write(site_dir: Path, project: Project, data: SearchData, tags: dict | None = None) -> dict[str, Path]:
     """Replace the merged index under ``site_dir`` with one index per language; return their paths."""
     merged_path = site_dir / "search" / "search_index.json"
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
     paths = {}
-    for code, index in split(merged, project).items():
+    for code, index in split(merged, project, data, tags).items():
         path = site_dir / project.language(code).prefix / "search" / "search_index.json"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

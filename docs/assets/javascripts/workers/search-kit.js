@@ -1,0 +1,283 @@
+/*
+ * The site's search worker: Material's own worker (named in the URL, `?material=search.<hash>.min.js`)
+ * with the reader's language added to lunr, from the `kit` settings each language's search index carries
+ * (data/search/*.yml, written by scripts/sitekit/search.py):
+ *
+ * - index side: every word is indexed as written, with look-alike letters folded, and as its stem
+ *   (folded);
+ * - query side: every typed word is searched as typed (a prefix, as Material does) and, with smaller
+ *   boosts, folded, as its stem and the stem of its folded form (also as prefixes: a reader typing on a
+ *   Russian keyboard gets the folded rules) and as its synonyms, so each keystroke finds a superset of
+ *   what the word alone finds and the exact form ranks first;
+ * - a typed word that matched only through its other forms counts as found (Material would list it as
+ *   missing), and a word matched by several of its forms is highlighted once.
+ *
+ * The folding and suffix-rule stemmer are the same algorithm as scripts/sitekit/stemmer.py (a test runs
+ * both on every word of the site). Under Node (the tests) the file exports the pure functions.
+ * data/search/README.md documents the rules and the settings.
+ */
+(function () {
+  "use strict";
+
+  var own = function (o, k) { return Object.prototype.hasOwnProperty.call(o, k); };
+
+  var patterns = new Map();  /* letter map → a regular expression matching any of its letters */
+
+  function pattern(map) {
+    var re = patterns.get(map);
+    if (re === undefined) {
+      var keys = Object.keys(map).map(function (k) { return k.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"); });
+      re = keys.length ? new RegExp(keys.join("|"), "gu") : null;
+      patterns.set(map, re);
+    }
+    return re;
+  }
+
+  function fold(word, foldMap, lookalikes) {
+    var re;
+    if (lookalikes && (re = pattern(lookalikes)) && /[^\x00-\x7f]/.test(word))
+      word = word.replace(re, function (c) { return lookalikes[c]; });
+    if (foldMap && (re = pattern(foldMap))) word = word.replace(re, function (c) { return foldMap[c]; });
+    return word;
+  }
+
+  function unique(list) {
+    var seen = [];
+    list.forEach(function (x) { if (seen.indexOf(x) < 0) seen.push(x); });
+    return seen;
+  }
+
+  function length(s) { return Array.from(s).length; }
+
+  /* The rules of a `rules:` mapping; with `folded`, the rules for folded words (stemmer.py: rules_from). */
+  function rulesFrom(data, foldMap, folded) {
+    var g = function (s) { return fold(s, foldMap, null); };
+    var f = folded ? g : function (s) { return s; };
+    var exceptionsIn = data.exceptions || {}, keepIn = data.keep || [], oneLetter = [];
+    data.classes.forEach(function (cls) {
+      cls.suffixes.forEach(function (s) { if (length(s) === 1) oneLetter.push(s); });
+    });
+    var classes = data.classes.map(function (cls) {
+      var seen = [];
+      cls.suffixes.forEach(function (suffix) {
+        /* a one-letter ending that folds into another one (ң → н) is ambiguous */
+        if (folded && length(suffix) === 1 && f(suffix) !== suffix && oneLetter.indexOf(f(suffix)) >= 0) return;
+        if (seen.indexOf(f(suffix)) < 0) seen.push(f(suffix));
+      });
+      var after = {};
+      Object.keys(cls.only_after || {}).forEach(function (suffix) {
+        if (!Object.prototype.hasOwnProperty.call(after, f(suffix)))
+          after[f(suffix)] = unique(cls.only_after[suffix].map(f));
+      });
+      var sorted = seen.map(function (s, i) { return [s, i]; }).sort(function (a, b) {
+        return length(b[0]) - length(a[0]) || a[1] - b[1];
+      }).map(function (p) { return p[0]; });
+      return {name: cls.name, minRoot: cls.min_root === undefined ? 2 : cls.min_root, suffixes: sorted, onlyAfter: after};
+    });
+    var alternation = {}, exceptions = {}, keep = {};
+    Object.keys(data.alternation || {}).forEach(function (k) {
+      if (f(k) !== f(data.alternation[k])) alternation[f(k)] = f(data.alternation[k]);
+    });
+    Object.keys(exceptionsIn).forEach(function (k) { exceptions[g(k)] = f(exceptionsIn[k]); });
+    Object.keys(exceptionsIn).forEach(function (k) { exceptions[f(k)] = f(exceptionsIn[k]); });
+    keepIn.forEach(function (w) { keep[f(w)] = true; keep[g(w)] = true; });
+    return {
+      vowels: unique(Array.from(f(data.vowels))).join(""),
+      back: folded ? "" : (data.back || ""),
+      front: folded ? "" : (data.front || ""),
+      alternation: alternation, exceptions: exceptions, keep: keep, classes: classes,
+    };
+  }
+
+  function has(set, c) { return c !== undefined && set.indexOf(c) >= 0; }
+
+  function harmonious(root, suffix, rules) {
+    var kind, last, i, chars = Array.from(suffix), rootChars = Array.from(root);
+    for (i = 0; i < chars.length && kind === undefined; i++)
+      if (has(rules.back, chars[i]) || has(rules.front, chars[i])) kind = chars[i];
+    for (i = rootChars.length - 1; i >= 0 && last === undefined; i--)
+      if (has(rules.vowels, rootChars[i])) last = rootChars[i];
+    if (kind === undefined || last === undefined) return true;
+    if (has(rules.back, last)) return has(rules.back, kind);
+    if (has(rules.front, last)) return has(rules.front, kind);
+    return true;
+  }
+
+  /* Strip at most one suffix of each class, outermost class first (stemmer.py: stem). */
+  function stem(word, rules) {
+    if (own(rules.exceptions, word)) return rules.exceptions[word];
+    if (own(rules.keep, word)) return word;
+    for (var c = 0; c < rules.classes.length; c++) {
+      var cls = rules.classes[c];
+      for (var s = 0; s < cls.suffixes.length; s++) {
+        var suffix = cls.suffixes[s];
+        if (!word.endsWith(suffix) || length(word) - length(suffix) < cls.minRoot) continue;
+        var root = word.slice(0, word.length - suffix.length), chars = Array.from(root);
+        if (!chars.some(function (ch) { return has(rules.vowels, ch); })) continue;
+        var after = own(cls.onlyAfter, suffix) ? cls.onlyAfter[suffix] : null;
+        if (after && after.length && !after.some(function (end) { return root.endsWith(end); })) continue;
+        if (!harmonious(root, suffix, rules)) continue;
+        var last = chars[chars.length - 1];
+        if (has(rules.vowels, Array.from(suffix)[0]) && own(rules.alternation, last))
+          root = chars.slice(0, -1).join("") + rules.alternation[last];
+        word = root;
+        break;
+      }
+      if (own(rules.exceptions, word)) return rules.exceptions[word];
+      if (own(rules.keep, word)) return word;
+    }
+    return word;
+  }
+
+  /* What one language's search does to a word; `lunr` is needed for `stemmer: lunr` only. */
+  function analyzer(settings, lunr) {
+    var foldMap = settings.fold || {}, lookalikes = settings.lookalikes || {};
+    var plain = null, folded = null, lunrStem = null;
+    if (settings.stemmer === "rules" && settings.rules) {
+      plain = rulesFrom(settings.rules, foldMap, false);
+      folded = rulesFrom(settings.rules, foldMap, true);
+    } else if (settings.stemmer === "lunr" && lunr) {
+      var code = (settings.lunr && settings.lunr.lang || ["en"])[0];
+      var fn = code === "en" ? lunr.stemmer : (lunr[code] && lunr[code].stemmer);
+      if (typeof fn === "function") lunrStem = function (w) {
+        var out = fn(new lunr.Token(w, {}));
+        return out === undefined || out === null ? w : String(out) || w;
+      };
+    }
+    var f = function (w) { return fold(w, foldMap, lookalikes); };
+    var stems = function (w) {
+      var fw = f(w);
+      if (plain) return [f(stem(w, plain)), stem(fw, folded)];
+      if (lunrStem) return [f(lunrStem(w)), lunrStem(fw)];
+      return [fw, fw];
+    };
+    var synonyms = (settings.synonyms || []).map(function (group) { return unique(group.map(f)); });
+    var cache = new Map();
+    return {
+      fold: f,
+      stems: stems,
+      /* The index terms of a word: as written, folded, its stem (folded). */
+      indexForms: function (w) {
+        var hit = cache.get(w);
+        if (!hit) {
+          hit = unique([w, f(w), plain ? f(stem(w, plain)) : lunrStem ? f(lunrStem(w)) : ""].filter(Boolean));
+          cache.set(w, hit);
+        }
+        return hit;
+      },
+      /* The other forms a typed word is searched as: [term, kind] pairs, kinds exact > folded > stem > synonym. */
+      queryForms: function (w) {
+        var forms = new Map(), fw = f(w), st = stems(w);
+        var put = function (t, kind) { if (t && !forms.has(t)) forms.set(t, kind); };
+        put(w, "exact");
+        put(fw, "folded");
+        st.forEach(function (t) { put(t, "stem"); });
+        var typed = unique([fw].concat(st));
+        synonyms.forEach(function (group) {
+          var match = group.some(function (name) {
+            return typed.some(function (t) {
+              return length(t) >= 3 && (name.startsWith(t) && length(t) >= 4 || t.startsWith(name));
+            });
+          });
+          if (match) group.forEach(function (name) { put(name, "synonym"); });
+        });
+        forms.delete(w);
+        return Array.from(forms.entries());
+      },
+    };
+  }
+
+  var kit = {fold: fold, rulesFrom: rulesFrom, stem: stem, analyzer: analyzer};
+
+  if (typeof module === "object" && module.exports) {
+    module.exports = kit;
+    return;
+  }
+  if (typeof importScripts !== "function") return;
+
+  /* ---- in the search worker ---- */
+  var settings = null, current = null;
+  addEventListener("message", function (event) {  /* before Material's own listener: see the settings first */
+    var message = event.data;
+    if (message && message.type === 0 && message.data && message.data.config) {
+      settings = message.data.config.kit || null;
+      current = null;
+    }
+  });
+  var material = new URLSearchParams(self.location.search).get("material") || "";
+  if (!/^search\.[0-9a-f]+\.min\.js$/.test(material)) throw new Error("search-kit: no Material search worker named");
+  importScripts(material);
+  var lunr = self.lunr;
+
+  function active() {
+    if (!current && settings) current = analyzer(settings, lunr);
+    return current;
+  }
+
+  function forms(token) {
+    var a = active();
+    if (!a) return token;
+    var all = a.indexForms(token.toString());
+    if (all.length === 1) return token;
+    return all.map(function (form, i) {
+      return i === 0 ? token : token.clone(function () { return form; });
+    });
+  }
+  lunr.Pipeline.registerFunction(forms, "searchKitForms");
+
+  var add = lunr.Builder.prototype.add;
+  lunr.Builder.prototype.add = function (doc, attributes) {
+    if (!this.searchKit) {
+      this.searchKit = true;
+      if (active()) this.pipeline.add(forms);
+    }
+    return add.call(this, doc, attributes);
+  };
+
+  var query = lunr.Index.prototype.query;
+  lunr.Index.prototype.query = function (fn) {
+    var a = active();
+    if (!a) return query.call(this, fn);
+    var boosts = settings.clauses || {}, typed = [];
+    var results = query.call(this, function (q) {
+      fn.call(q, q);
+      q.clauses.slice().forEach(function (clause) {
+        if (clause.presence !== lunr.Query.presence.OPTIONAL || clause.editDistance) return;
+        var trailing = clause.term.endsWith("*") || !!(clause.wildcard & lunr.Query.wildcard.TRAILING);
+        var bare = clause.term.replace(/\*$/, "");
+        if (!bare || bare.indexOf("*") >= 0) return;
+        var base = clause.boost || 1, others = a.queryForms(bare);
+        clause.boost = base * (boosts.exact || 1);
+        others.forEach(function (pair) {
+          q.clause({
+            term: pair[0], fields: clause.fields, boost: base * (boosts[pair[1]] || 1), usePipeline: false,
+            presence: lunr.Query.presence.OPTIONAL,
+            wildcard: trailing ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
+          });
+        });
+        typed.push({term: bare, others: others.map(function (pair) { return pair[0]; })});
+      });
+    });
+    results.forEach(function (result) {
+      var metadata = result.matchData.metadata, keys = Object.keys(metadata), seen = {};
+      /* a word's forms share its position: mark it once (Material would nest a <mark> per form) */
+      keys.forEach(function (term) {
+        Object.keys(metadata[term]).forEach(function (field) {
+          var entry = metadata[term][field], positions = entry && entry.position;
+          if (!Array.isArray(positions)) return;
+          var done = seen[field] || (seen[field] = new Set());
+          entry.position = positions.filter(function (pos) {
+            if (done.has(pos)) return false;
+            done.add(pos);
+            return true;
+          });
+        });
+      });
+      typed.forEach(function (word) {
+        var starts = function (prefix) { return keys.some(function (k) { return k.startsWith(prefix); }); };
+        if (!starts(word.term) && word.others.some(starts)) metadata[word.term] = metadata[word.term] || {};
+      });
+    });
+    return results;
+  };
+})();
