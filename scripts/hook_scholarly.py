@@ -16,7 +16,7 @@ from pathlib import Path
 
 from mkdocs.utils.meta import get_data
 
-from sitekit import alternates, citation, project, scholarly
+from sitekit import alternates, citation, messages, project, scholarly
 
 log = logging.getLogger("mkdocs.hooks.scholarly")
 
@@ -33,9 +33,9 @@ def on_config(config):
     plugin = config.plugins.get("i18n")
     if not (plugin is not None and plugin.building):
         STATE["versions"] = {}  # a new run (not static-i18n's inner build of another language)
-    proj = project.load(Path(config.config_file_path).parent)
-    STATE["project"] = project.Project(proj.root, proj.docs_dir, proj.site_url_from(config.site_url),
-                                       proj.languages)
+    proj = project.load(Path(config.config_file_path).parent).with_site_url(config.site_url)
+    STATE["project"] = proj
+    STATE["messages"] = messages.for_project(proj)
     return config
 
 
@@ -62,10 +62,11 @@ def on_page_context(context, page, config, nav):
             page.meta, lang=lang, url=url, site_name=config.site_name,
             site_root=alternates.absolute("", lang, proj), versions=versions,
             key=citation.key_for(path, page.meta["published"].year, lang), text=page.markdown or "",
+            messages=STATE["messages"], styles=proj.language(lang).citation_styles,
         )
     else:
         context["scholarly"] = scholarly.brief(page.meta, lang=lang, url=url, site_name=config.site_name,
-                                               versions=versions)
+                                               versions=versions, messages=STATE["messages"])
     return context
 
 

@@ -15,7 +15,7 @@ import yaml
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_build_date
 
-from sitekit import alternates, briefs, feeds, glossary, project, search, sitemap, strings
+from sitekit import alternates, briefs, feeds, glossary, messages, notices, project, search, sitemap
 
 log = logging.getLogger("mkdocs.hooks.site")
 NOT_FOUND = "404.html"
@@ -36,9 +36,8 @@ def _load_yaml(path: Path) -> dict:
 
 def on_config(config):
     root = Path(config.config_file_path).parent
-    proj = project.load(root)
-    proj = project.Project(proj.root, proj.docs_dir, proj.site_url_from(config.site_url), proj.languages)
-    STATE.update(project=proj, tags=_load_yaml(root / "data" / "tags.yml"),
+    proj = project.load(root).with_site_url(config.site_url)
+    STATE.update(project=proj, messages=messages.for_project(proj), tags=_load_yaml(root / "data" / "tags.yml"),
                  glossary=root / "data" / "glossary.yml")
     lang = current_language(config) or proj.default.code  # None before static-i18n's first on_config
     STATE["pages"][lang] = set()
@@ -56,10 +55,12 @@ def on_page_markdown(markdown, page, config, files):
     lang = current_language(config)
     proj = STATE["project"]
     if briefs.MARKER in markdown:
-        markdown = markdown.replace(briefs.MARKER, briefs.listing(_briefs(lang), lang, STATE["tags"]))
+        markdown = markdown.replace(briefs.MARKER, briefs.listing(_briefs(lang), lang, STATE["tags"],
+                                                                  STATE["messages"]))
     if glossary.MARKER in markdown:
         markdown = markdown.replace(glossary.MARKER, glossary.render(
-            glossary.load(STATE["glossary"]), lang, proj.codes))
+            glossary.load(STATE["glossary"]), lang, proj.codes, STATE["messages"],
+            {l.code: l.direction for l in proj.languages}))
     if page.meta.get("kind") == "brief":
         page.meta["reading_minutes"] = briefs.reading_minutes(markdown)
     return markdown
@@ -81,8 +82,10 @@ def on_page_context(context, page, config, nav):
     STATE["pages"].setdefault(lang, set()).add(path)
     context["hreflang_links"] = alternates.alternates(page.url, proj)
     context["language_root"] = proj.language(lang).prefix
+    msgs = STATE["messages"]
     context["feed_links"] = [
-        {"hreflang": l.code, "href": feeds.url(proj, l.code), "title": strings.t(l.code, "feed", site=l.site_name)}
+        {"hreflang": l.code, "href": feeds.url(proj, l.code),
+         "title": msgs.text(l.code, "feed.head_title", site=l.site_name)}
         for l in proj.languages
     ]
     meta = page.meta
@@ -90,15 +93,25 @@ def on_page_context(context, page, config, nav):
         context["brief_meta"] = {
             "date": meta["date"].isoformat(),
             "date_text": briefs.long_date(meta["date"], lang),
-            "reading_time": strings.t(lang, "reading_time", minutes=str(meta.get("reading_minutes", 1))),
+            "reading_time": msgs.text(lang, "brief.reading_time", count=int(meta.get("reading_minutes", 1))),
             "tags": briefs.tag_labels(meta.get("tags") or (), lang, STATE["tags"]),
-            "tags_label": strings.t(lang, "tags"),
+            "tags_label": msgs.text(lang, "brief.tags"),
         }
-    context["page_notice"] = _notice(meta, lang, proj)
+    context["page_notice"] = _notice(meta, lang, proj, page.file.src_uri)
     return context
 
 
-def _notice(meta: dict, lang: str, proj: project.Project) -> dict | None:
+def _translations(src_uri: str, source_lang: str, proj: project.Project) -> int:
+    """How many languages other than the source the page has a file in (counted, never assumed)."""
+    stem = src_uri[:-len(".md")] if src_uri.endswith(".md") else src_uri
+    for code in proj.codes:
+        if stem.endswith("." + code):
+            stem = stem[:-len(code) - 1]
+            break
+    return sum((proj.docs_dir / f"{stem}.{code}.md").exists() for code in proj.codes if code != source_lang)
+
+
+def _notice(meta: dict, lang: str, proj: project.Project, src_uri: str) -> dict | None:
     """What partials/notices.html shows: the page's language story, from the translation check's state."""
     state = meta.get("i18n") or {}
     source_lang = state.get("source_lang") or meta.get("source_lang")
@@ -108,10 +121,13 @@ def _notice(meta: dict, lang: str, proj: project.Project) -> dict | None:
     if kind in ("source", "translated") and not meta.get("kind"):
         return None  # plain pages (home, listings, glossary, status) need no language story unless it is bad news
     shown = state.get("page_lang") or (source_lang if kind == "fallback" else lang)
-    notice = {"state": kind, "text": strings.notice(lang, kind, source_lang, shown), "lang": shown}
+    msgs = STATE["messages"]
+    others = _translations(src_uri, source_lang, proj) if kind == "source" else 0
+    notice = {"state": kind, "text": notices.notice(msgs, lang, kind, source_lang, shown, others),
+              "lang": shown, "dir": proj.language(shown).direction if shown in proj.codes else "ltr"}
     if kind != "source" and state.get("source_url") is not None:
         notice["source_href"] = state["source_url"]
-        notice["source_label"] = strings.t(lang, "read_original")
+        notice["source_label"] = msgs.text(lang, "notice.read_original")
     return notice
 
 
@@ -129,6 +145,6 @@ def on_post_build(config):
         gz.write(src.read())
     for lang in proj.languages:
         items = _briefs(lang.code)
-        text = feeds.render(items, lang.code, strings.t(lang.code, "feed_title", site=lang.site_name),
+        text = feeds.render(items, lang.code, STATE["messages"].text(lang.code, "feed.title", site=lang.site_name),
                             lang.site_description, proj, STATE["tags"])
         feeds.write(site_dir, lang.code, text, proj)

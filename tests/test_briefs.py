@@ -99,4 +99,4 @@ def test_glossary_page_lists_every_term_with_its_equivalents(site_build, lang):
         assert f'id="{term["id"]}"' in html, term["id"]
         for other in LANGS:
             if other != lang:
-                assert f'<span lang="{other}">{term[other]["term"]}</span>' in html, (term["id"], other)
+                assert f'<span lang="{other}" dir="ltr">{term[other]["term"]}</span>' in html, (term["id"], other)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from babel.dates import format_date
 
-from sitekit import frontmatter, strings
+from sitekit import frontmatter
 
 MARKER = "<!-- briefs -->"
 FOLDER = "briefs"
@@ -88,11 +88,11 @@ def tag_labels(tags, lang: str, vocabulary: dict) -> list[str]:
     return [vocabulary.get(tag, {}).get(lang, tag) for tag in tags]
 
 
-def listing(briefs: list[Brief], lang: str, vocabulary: dict) -> str:
+def listing(briefs: list[Brief], lang: str, vocabulary: dict, msgs) -> str:
     """The listing as HTML for the Markdown page (md_in_html keeps the links Markdown, so they resolve)."""
-    feed = f'<p class="feed-link"><a href="../feed.xml" type="application/rss+xml">{html.escape(strings.t(lang, "feed_link"))}</a></p>'
+    feed = f'<p class="feed-link"><a href="../feed.xml" type="application/rss+xml">{html.escape(msgs.text(lang, "feed.link"))}</a></p>'
     if not briefs:
-        return f"<p>{html.escape(strings.t(lang, 'briefs_empty'))}</p>\n{feed}"
+        return f"<p>{html.escape(msgs.text(lang, 'briefs.empty'))}</p>\n{feed}"
     out = [feed, '<ul class="brief-list" markdown="block">']
     for brief in briefs:
         tags = "".join(f"<li>{html.escape(label)}</li>" for label in tag_labels(brief.tags, lang, vocabulary))
@@ -100,9 +100,9 @@ def listing(briefs: list[Brief], lang: str, vocabulary: dict) -> str:
             '<li markdown="block">\n\n'
             f"## [{brief.title}]({brief.slug}.md) {{#{brief.slug}}}\n\n"
             f'<p class="page-meta"><time datetime="{brief.date.isoformat()}">{long_date(brief.date, lang)}</time>'
-            f" · {html.escape(strings.t(lang, 'reading_time', minutes=str(brief.minutes)))}</p>\n\n"
+            f" · {html.escape(msgs.text(lang, 'brief.reading_time', count=brief.minutes))}</p>\n\n"
             f"<p>{html.escape(brief.summary)}</p>\n\n"
-            f'<ul class="tag-list" aria-label="{html.escape(strings.t(lang, "tags"))}">{tags}</ul>\n\n'
+            f'<ul class="tag-list" aria-label="{html.escape(msgs.text(lang, "brief.tags"))}">{tags}</ul>\n\n'
             "</li>"
         )
     out.append("</ul>")

@@ -2,7 +2,7 @@
 
 Pure functions: a ``Record`` in, a ``Formatted`` reference out (``.text`` to copy, ``.html`` to show).
 ``record()`` builds the record from a page's front matter; the words each format prints in each
-language are in ``sitekit/labels.py``.
+language are in the message catalogs (``data/locales/*.po``, read through ``sitekit/labels.py``).
 
 The article names no author: the source gives only the author's position ("Second Secretary of the
 Embassy ..."). The record keeps that position as the *byline* -- the author as given -- and no format
@@ -31,7 +31,7 @@ import html
 import re
 from typing import Callable
 
-from sitekit.labels import labels
+from sitekit.labels import labels, translated_from
 
 AREA = ". – "  # GOST's separator of areas: full stop, en dash
 BIBTEX_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -56,6 +56,7 @@ class Record:
     accessed: datetime.date  # the access date GOST and BibTeX print
     key: str  # the BibTeX key
     lowercase_words: frozenset[str] = frozenset()  # words the page's own text writes in lower case
+    messages: object = dataclasses.field(default=None, compare=False)  # the catalogs (None: this project's)
 
     @property
     def is_translation(self) -> bool:
@@ -104,10 +105,10 @@ def _format(function: Callable[[Record], Formatted]) -> Callable[[Record], Forma
 @_format
 def gost(r: Record) -> Formatted:
     """GOST R 7.0.100-2018, a page of a website with no personal author (see the module docstring)."""
-    t = labels(r.language)
+    t = labels(r.language, r.messages)
     responsibility = [r.byline] if r.byline else []
     if r.is_translation:
-        responsibility.append(t["translated_from"][r.original_language])
+        responsibility.append(translated_from(r.language, r.original_language, r.messages))
     head = r.title + (" / " + " ; ".join(responsibility) if responsibility else "")
     day = t["gost_day"].format(day=r.published.day, month=t["months"][r.published.month - 1])
     lead = (f"{_stop(head)} – {t['gost_content']} // {r.container} : [{t['gost_site']}]"
@@ -119,7 +120,7 @@ def gost(r: Record) -> Formatted:
 @_format
 def apa(r: Record) -> Formatted:
     """APA 7, a webpage on a website with no author: the title takes the author's place."""
-    t = labels(r.language)
+    t = labels(r.language, r.messages)
     title = sentence_case(r.title, r.lowercase_words)
     date = t["apa_date"].format(year=r.published.year, day=r.published.day,
                                 month=t["months"][r.published.month - 1])
@@ -133,10 +134,10 @@ def apa(r: Record) -> Formatted:
 @_format
 def bibtex(r: Record) -> Formatted:
     """A BibTeX ``@misc`` entry that classic BibTeX and biblatex both read."""
-    t = labels(r.language)
+    t = labels(r.language, r.messages)
     notes = [f"{t['bibtex_author']}: {r.byline}"] if r.byline else []
     if r.is_translation:
-        phrase = t["translated_from"][r.original_language]
+        phrase = translated_from(r.language, r.original_language, r.messages)
         notes.append(phrase[:1].upper() + phrase[1:])
     fields = [("title", "{" + bibtex_title(r.title, r.lowercase_words) + "}")]
     if notes:
@@ -221,7 +222,8 @@ def lowercase_words_of(*texts: str) -> frozenset[str]:
 
 # -- the record ---------------------------------------------------------------------------------------
 
-def record(meta: dict, *, language: str, url: str, container: str, key: str, text: str = "") -> Record:
+def record(meta: dict, *, language: str, url: str, container: str, key: str, text: str = "",
+           messages=None) -> Record:
     """The record of a page from its front matter (an article's: title, author_position, source_lang,
     published, description, abstract); ``text`` is the page's body, evidence for sentence case."""
     published = meta["published"]
@@ -237,6 +239,7 @@ def record(meta: dict, *, language: str, url: str, container: str, key: str, tex
         key=key,
         lowercase_words=lowercase_words_of(text, str(meta.get("description") or ""),
                                            str(meta.get("abstract") or "")),
+        messages=messages,
     )
 
 

@@ -66,27 +66,31 @@ def problems(meta: dict, kind: str, codes: tuple[str, ...]) -> list[str]:
 
 
 def article(meta: dict, *, lang: str, url: str, site_name: str, site_root: str, versions: list[Version],
-            key: str, text: str = "") -> dict:
-    """The template context of an article (``scholarly`` in the templates)."""
-    record = citation.record(meta, language=lang, url=url, container=site_name, key=key, text=text)
+            key: str, text: str = "", messages=None, styles: tuple[str, ...] | None = None) -> dict:
+    """The template context of an article (``scholarly`` in the templates); ``styles``: the citation
+    formats the language shows (its ``citation_styles`` in ``mkdocs.yml``; None: all of them)."""
+    record = citation.record(meta, language=lang, url=url, container=site_name, key=key, text=text,
+                             messages=messages)
     return {
         "url": url,
-        "labels": labels(lang),
+        "labels": labels(lang, messages),
         "highwire": highwire(record, meta),
-        "open_graph": open_graph(meta, kind="article", lang=lang, url=url, site_name=site_name, versions=versions),
+        "open_graph": open_graph(meta, kind="article", lang=lang, url=url, site_name=site_name, versions=versions,
+                                 messages=messages),
         "json_ld": script_json(json_ld(record, meta, site_root=site_root, versions=versions)),
         "front": front(record, meta),
-        "citations": citations(record),
+        "citations": citations(record, styles),
     }
 
 
-def brief(meta: dict, *, lang: str, url: str, site_name: str, versions: list[Version]) -> dict:
+def brief(meta: dict, *, lang: str, url: str, site_name: str, versions: list[Version], messages=None) -> dict:
     """The template context of a brief: Open Graph only."""
     return {
         "url": url,
-        "labels": labels(lang),
+        "labels": labels(lang, messages),
         "highwire": [],
-        "open_graph": open_graph(meta, kind="brief", lang=lang, url=url, site_name=site_name, versions=versions),
+        "open_graph": open_graph(meta, kind="brief", lang=lang, url=url, site_name=site_name, versions=versions,
+                                 messages=messages),
         "json_ld": "",
         "front": None,
         "citations": [],
@@ -110,7 +114,7 @@ def highwire(record: citation.Record, meta: dict) -> list[tuple[str, str]]:
 
 
 def open_graph(meta: dict, *, kind: str, lang: str, url: str, site_name: str,
-               versions: list[Version]) -> list[tuple[str, str]]:
+               versions: list[Version], messages=None) -> list[tuple[str, str]]:
     """Open Graph ``property`` tags; ``og:locale:alternate`` names the other languages the page exists in."""
     tags = [
         ("og:type", "article"),
@@ -118,9 +122,9 @@ def open_graph(meta: dict, *, kind: str, lang: str, url: str, site_name: str,
         ("og:description", str(meta["description"])),
         ("og:url", url),
         ("og:site_name", site_name),
-        ("og:locale", labels(lang)["og_locale"]),
+        ("og:locale", labels(lang, messages)["og_locale"]),
     ]
-    tags += [("og:locale:alternate", labels(v.lang)["og_locale"]) for v in versions if v.lang != lang]
+    tags += [("og:locale:alternate", labels(v.lang, messages)["og_locale"]) for v in versions if v.lang != lang]
     tags.append(("article:published_time", meta[DATE_KEY[kind]].isoformat()))
     if kind == "article":
         tags += [("article:tag", keyword) for keyword in meta.get("keywords") or ()]
@@ -170,26 +174,30 @@ def script_json(data: dict) -> str:
 
 def front(record: citation.Record, meta: dict) -> dict:
     """What the article shows between its title and its body, in the order of the source."""
-    t = labels(record.language)
+    t = labels(record.language, record.messages)
     return {
         "author": record.byline,
         "published": record.published.isoformat(),
-        "published_text": long_date(record.published, record.language),
+        "published_text": long_date(record.published, record.language, record.messages),
         "abstract": str(meta["abstract"]).strip(),
         "keywords": [str(k).strip() for k in meta["keywords"]],
         "labels": t,
     }
 
 
-def citations(record: citation.Record) -> list[dict]:
-    """Every citation format of ``record``: its id, its name, the text to copy and the HTML to show."""
-    t = labels(record.language)
+def citations(record: citation.Record, styles: tuple[str, ...] | None = None) -> list[dict]:
+    """The citation formats of ``record`` (``styles``, in that order; None: every registered one): its
+    id, its name, the text to copy and the HTML to show."""
+    t = labels(record.language, record.messages)
+    formatted = citation.format_all(record)
+    names = [name for name in (styles if styles is not None else formatted) if name in formatted]
     return [
-        {"id": name, "label": t[name], "text": formatted.text, "html": formatted.html, "block": name == "bibtex"}
-        for name, formatted in citation.format_all(record).items()
+        {"id": name, "label": t[name], "text": formatted[name].text, "html": formatted[name].html,
+         "block": name == "bibtex"}
+        for name in names
     ]
 
 
-def long_date(date: datetime.date, lang: str) -> str:
-    t = labels(lang)
+def long_date(date: datetime.date, lang: str, messages=None) -> str:
+    t = labels(lang, messages)
     return t["long_date"].format(year=date.year, day=date.day, month=t["months"][date.month - 1])
