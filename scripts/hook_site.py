@@ -15,7 +15,9 @@ import yaml
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_build_date
 
-from sitekit import alternates, briefs, feeds, glossary, messages, notices, project, search, sitemap
+from mkdocs.structure.files import File
+
+from sitekit import alternates, briefs, fallbacks, feeds, glossary, messages, notices, project, search, sitemap
 
 log = logging.getLogger("mkdocs.hooks.site")
 NOT_FOUND = "404.html"
@@ -51,9 +53,66 @@ def on_config(config):
     return config
 
 
-def on_page_markdown(markdown, page, config, files):
+@event_priority(-150)  # after static-i18n (-100) has picked the default language's file for a missing page
+def on_files(files, config):
+    """A page the language lacks shows the first file of the language's fallback order (``extra.fallback``,
+    then the page's source), not static-i18n's default-language file."""
     lang = current_language(config)
     proj = STATE["project"]
+    if lang not in proj.codes:
+        return files
+    docs_dir = Path(config.docs_dir)
+    swapped = {}
+    for file in list(files.documentation_pages()):
+        shown = getattr(file, "locale", lang)
+        if shown == lang:
+            continue
+        stem, _ = fallbacks.split(file.src_uri, proj.codes)
+        wanted = fallbacks.choose(stem, lang, proj, docs_dir)
+        if wanted is None or wanted == shown:
+            continue
+        files.remove(file)
+        swapped[stem] = _fallback_file(file, f"{stem}.{wanted}.md", wanted, config)
+        files.append(swapped[stem])
+    if swapped:
+        _resolve_links_to(files, swapped, proj)
+    return files
+
+
+def _resolve_links_to(files, swapped: dict, proj: project.Project) -> None:
+    """A link to ``page.md`` finds the swapped-in file too (static-i18n looks for the build's and the
+    default language's file only)."""
+    lookup = files.get_file_from_path
+
+    def get_file_from_path(path: str):
+        found = lookup(path)
+        if found is None:
+            stem, _ = fallbacks.split(str(path).replace("\\", "/"), proj.codes)
+            found = swapped.get(stem)
+        return found
+
+    files.get_file_from_path = get_file_from_path
+
+
+def _fallback_file(old, src_uri: str, locale: str, config) -> File:
+    """The file ``src_uri`` published at ``old``'s place, with the i18n data static-i18n gave ``old``."""
+    new = File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls, dest_uri=old.dest_uri,
+               inclusion=old.inclusion)
+    new.name = old.name
+    for attribute in ("alternates", "locale_alternate_of", "norm_src_uri"):
+        if hasattr(old, attribute):
+            setattr(new, attribute, getattr(old, attribute))
+    new.locale = new.localization = locale
+    return new
+
+
+def on_page_markdown(markdown, page, config, files):
+    proj = STATE["project"]
+    # The generated parts (briefs listing, glossary) are in the language of the text around them: a
+    # fallback page shows another language's text, and its listing is in that language too.
+    lang = getattr(page.file, "locale", None) or current_language(config)
+    if lang not in proj.codes:
+        lang = current_language(config)
     if briefs.MARKER in markdown:
         markdown = markdown.replace(briefs.MARKER, briefs.listing(_briefs(lang), lang, STATE["tags"],
                                                                   STATE["messages"]))
@@ -71,7 +130,7 @@ def _briefs(lang: str) -> list[briefs.Brief]:
     feed share them (reading every brief again for the feeds cost as much as the listing)."""
     found = STATE["briefs"].get(lang)
     if found is None:
-        found = STATE["briefs"][lang] = briefs.collect(STATE["project"].docs_dir, lang)
+        found = STATE["briefs"][lang] = briefs.collect(STATE["project"].docs_dir, lang, STATE["project"])
     return found
 
 
@@ -146,5 +205,5 @@ def on_post_build(config):
     for lang in proj.languages:
         items = _briefs(lang.code)
         text = feeds.render(items, lang.code, STATE["messages"].text(lang.code, "feed.title", site=lang.site_name),
-                            lang.site_description, proj, STATE["tags"])
+                            lang.site_description, proj, STATE["tags"], STATE["messages"])
         feeds.write(site_dir, lang.code, text, proj)

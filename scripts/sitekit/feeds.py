@@ -27,7 +27,9 @@ def _rfc822(date: dt.date) -> str:
 
 
 def render(briefs: list[Brief], lang: str, title: str, description: str, project: Project,
-           vocabulary: dict) -> str:
+           vocabulary: dict, msgs=None) -> str:
+    """The feed of ``lang``; a pending brief (shown in another language) is listed with its summary after
+    the reader's-language note that it is not translated yet."""
     home = absolute("", lang, project)
     newest = max((b.date for b in briefs), default=None)
     out = [
@@ -48,7 +50,10 @@ def render(briefs: list[Brief], lang: str, title: str, description: str, project
         out.append(f"    <link>{escape(link)}</link>\n")
         out.append(f'    <guid isPermaLink="true">{escape(link)}</guid>\n')
         out.append(f"    <pubDate>{_rfc822(brief.date)}</pubDate>\n")
-        out.append(f"    <description>{escape(brief.summary)}</description>\n")
+        summary = brief.summary
+        if brief.pending and msgs is not None:
+            summary = f"{msgs.text(lang, 'brief.pending', other=brief.shown_lang)} {summary}"
+        out.append(f"    <description>{escape(summary)}</description>\n")
         for label in tag_labels(brief.tags, lang, vocabulary):
             out.append(f"    <category>{escape(label)}</category>\n")
         out.append("  </item>\n")

@@ -84,6 +84,15 @@ class Messages:
         message = catalog.get(key)
         return message is not None and translated(message.string)
 
+    def strings(self, lang: str) -> list[str]:
+        """Every translated text of ``lang``'s catalog (what its readers see of it)."""
+        catalog = self.catalogs.get(lang)
+        out = []
+        for message in catalog or ():
+            if message.id and translated(message.string):
+                out += list(message.string) if isinstance(message.string, (tuple, list)) else [message.string]
+        return out
+
     def keys(self, lang: str) -> set[str]:
         """The message ids (without context) of ``lang``'s catalog that have a translation."""
         catalog = self.catalogs.get(lang)

@@ -22,11 +22,11 @@ from pathlib import Path
 
 import yaml
 
+from sitekit import messages
 from sitekit import project as project_mod
 from sitekit.briefs import FOLDER
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-SOURCES_HEADING = {"kk": "Дереккөздер", "ru": "Источники", "en": "Sources"}
 
 
 class UsageError(Exception):
@@ -76,13 +76,14 @@ def validate(args, proj: project_mod.Project, vocabulary: dict) -> tuple[str, dt
     return source, date, tags
 
 
-def render(lang: str, source: str, date: dt.date, tags: list[str], title: str, summary: str) -> str:
+def render(lang: str, source: str, date: dt.date, tags: list[str], title: str, summary: str,
+           sources_heading: str) -> str:
     meta = {
         "title": title, "description": summary, "source_lang": source, "kind": "brief",
         "date": date, "tags": tags, "summary": summary,
     }
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=100)
-    return f"---\n{front}---\n\n{summary}\n\n## {SOURCES_HEADING.get(lang, SOURCES_HEADING['en'])} {{#sources}}\n"
+    return f"---\n{front}---\n\n{summary}\n\n## {sources_heading} {{#sources}}\n"
 
 
 def scaffold(args, out=sys.stdout) -> list[Path]:
@@ -91,14 +92,18 @@ def scaffold(args, out=sys.stdout) -> list[Path]:
     vocabulary = yaml.safe_load(tags_file.read_text(encoding="utf-8")) or {} if tags_file.exists() else {}
     source, date, tags = validate(args, proj, vocabulary)
     folder = proj.docs_dir / FOLDER
-    targets = [folder / f"{args.slug}.{code}.md" for code in proj.codes]
+    # a language in progress gets its translation when a translator writes it (the brief is pending there)
+    codes = [code for code in proj.codes if code == source or code not in proj.in_progress]
+    targets = [folder / f"{args.slug}.{code}.md" for code in codes]
     existing = [path for path in targets if path.exists()]
     if existing:
         raise FileExistsError(existing)
     folder.mkdir(parents=True, exist_ok=True)
-    for path, code in zip(targets, proj.codes):
+    msgs = messages.for_project(proj)
+    for path, code in zip(targets, codes):
         with path.open("x", encoding="utf-8", newline="\n") as fh:  # "x": never overwrite, even in a race
-            fh.write(render(code, source, date, tags, args.title.strip(), args.summary.strip()))
+            fh.write(render(code, source, date, tags, args.title.strip(), args.summary.strip(),
+                            msgs.text(code, "brief.sources")))
         print(path.relative_to(proj.root).as_posix(), file=out)
     return targets
 
