@@ -8,6 +8,7 @@ event below fires once per language; whole-site files are written once, after th
 from __future__ import annotations
 
 import gzip
+import html
 import logging
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from mkdocs.utils import get_build_date
 
 from mkdocs.structure.files import File
 
-from sitekit import alternates, briefs, fallbacks, feeds, glossary, messages, notices, project, search, sitemap
+from sitekit import alternates, briefs, fallbacks, feeds, glossary, messages, notices, preload, project, search, sitemap
 
 log = logging.getLogger("mkdocs.hooks.site")
 NOT_FOUND = "404.html"
@@ -42,7 +43,11 @@ def on_config(config):
     STATE.update(project=proj, messages=messages.for_project(proj), tags=_load_yaml(root / "data" / "tags.yml"),
                  glossary=root / "data" / "glossary.yml")
     lang = current_language(config) or proj.default.code  # None before static-i18n's first on_config
+    toc = config.mdx_configs.get("toc")
+    if isinstance(toc, dict) and toc.get("permalink"):  # the headings' self-links, titled in the language
+        toc["permalink_title"] = STATE["messages"].text(lang, "heading.permalink")
     STATE["pages"][lang] = set()
+    STATE.setdefault("preload", {}).pop(lang, None)
     STATE.setdefault("briefs", {}).pop(lang, None)  # read again for every build of this language
     # static-i18n builds every language into the same site_dir, so each build writes the theme's 404.html
     # to the site root and the last language's (English) would win: only the default language writes it.
@@ -114,8 +119,10 @@ def on_page_markdown(markdown, page, config, files):
     if lang not in proj.codes:
         lang = current_language(config)
     if briefs.MARKER in markdown:
-        markdown = markdown.replace(briefs.MARKER, briefs.listing(_briefs(lang), lang, STATE["tags"],
-                                                                  STATE["messages"]))
+        listed = _briefs(lang)
+        markdown = markdown.replace(briefs.MARKER, briefs.listing(listed, lang, STATE["tags"], STATE["messages"]))
+        # the table of contents repeats the headings as text: a pending brief's title keeps its language there
+        page.meta["foreign_headings"] = {b.slug: b.shown_lang for b in listed if b.pending}
     if glossary.MARKER in markdown:
         markdown = markdown.replace(glossary.MARKER, glossary.render(
             glossary.load(STATE["glossary"]), lang, proj.codes, STATE["messages"],
@@ -141,6 +148,8 @@ def on_page_context(context, page, config, nav):
     STATE["pages"].setdefault(lang, set()).add(path)
     context["hreflang_links"] = alternates.alternates(page.url, proj)
     context["language_root"] = proj.language(lang).prefix
+    context["font_preload"] = _font_preload(lang, config)
+    context["language_dirs"] = {l.code: l.direction for l in proj.languages}
     msgs = STATE["messages"]
     context["feed_links"] = [
         {"hreflang": l.code, "href": feeds.url(proj, l.code),
@@ -157,7 +166,51 @@ def on_page_context(context, page, config, nav):
             "tags_label": msgs.text(lang, "brief.tags"),
         }
     context["page_notice"] = _notice(meta, lang, proj, page.file.src_uri)
+    foreign = meta.get("foreign_headings")
+    if foreign:
+        _mark_toc(page.toc, foreign, proj)
     return context
+
+
+def _mark_toc(items, foreign: dict, proj: project.Project) -> None:
+    """Wrap the table-of-contents titles of headings in another language in that language's lang and dir."""
+    for item in items:
+        code = foreign.get(item.id)
+        if code and code in proj.codes and not item.title.startswith("<span"):
+            item.title = (f'<span lang="{code}" dir="{proj.language(code).direction}">'
+                          f"{html.escape(html.unescape(item.title), quote=False)}</span>")
+        _mark_toc(item.children, foreign, proj)
+
+
+def on_template_context(context, template_name, config):
+    """The static pages (404.html) preload their language's fonts too."""
+    lang = current_language(config)
+    if lang in STATE["project"].codes:
+        context["font_preload"] = _font_preload(lang, config)
+        context["language_dirs"] = {l.code: l.direction for l in STATE["project"].languages}
+    return context
+
+
+def _font_preload(lang: str, config) -> list[str]:
+    """The font files a page of ``lang`` draws its first paint with (``sitekit/preload.py``): computed once
+    a build of the language from its pages (or, while it has none, its fallback's) and its messages."""
+    cache = STATE.setdefault("preload", {})
+    if lang not in cache:
+        proj = STATE["project"]
+        css = Path(config.docs_dir) / "assets" / "stylesheets" / "fonts.css"
+        text = []
+        for code in (lang, *proj.fallback_order(lang)):
+            pages = sorted(proj.docs_dir.glob(f"**/*.{code}.md"))
+            text += [page.read_text(encoding="utf-8", errors="replace") for page in pages]
+            if pages:
+                break
+        found = set()
+        if css.exists():
+            rules = css.read_text(encoding="utf-8")
+            found |= set(preload.files("\n".join(text), rules))  # the text's scripts
+            found |= set(preload.files("\n".join(STATE["messages"].strings(lang)), rules))  # the interface's
+        cache[lang] = sorted(found)
+    return cache[lang]
 
 
 def _translations(src_uri: str, source_lang: str, proj: project.Project) -> int:

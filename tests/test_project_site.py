@@ -145,7 +145,7 @@ def test_a_page_knows_itself_in_every_language(builds):
     assert re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', html) == every + [
         ("x-default", PAGES_URL + PROJECT.default.prefix + "article/")]
     # the language switcher: relative links that land on the same page in each language
-    switcher = re.findall(r'<a href="([^"]+)" hreflang="([^"]+)" class="md-select__link"', html)
+    switcher = re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"[^>]* class="md-select__link"', html)
     page_url = PAGES_URL + "ru/article/"
     assert {lang: urljoin(page_url, href) for href, lang in switcher} == dict(every)
 
