@@ -57,6 +57,7 @@ class Record:
     key: str  # the BibTeX key
     lowercase_words: frozenset[str] = frozenset()  # words the page's own text writes in lower case
     messages: object = dataclasses.field(default=None, compare=False)  # the catalogs (None: this project's)
+    author: str = ""  # the author's name, when the front matter gives one (``author:``); never guessed
 
     @property
     def is_translation(self) -> bool:
@@ -106,7 +107,7 @@ def _format(function: Callable[[Record], Formatted]) -> Callable[[Record], Forma
 def gost(r: Record) -> Formatted:
     """GOST R 7.0.100-2018, a page of a website with no personal author (see the module docstring)."""
     t = labels(r.language, r.messages)
-    responsibility = [r.byline] if r.byline else []
+    responsibility = [", ".join(part for part in (r.author, r.byline) if part)] if (r.author or r.byline) else []
     if r.is_translation:
         responsibility.append(translated_from(r.language, r.original_language, r.messages))
     head = r.title + (" / " + " ; ".join(responsibility) if responsibility else "")
@@ -124,6 +125,12 @@ def apa(r: Record) -> Formatted:
     title = sentence_case(r.title, r.lowercase_words)
     date = t["apa_date"].format(year=r.published.year, day=r.published.day,
                                 month=t["months"][r.published.month - 1])
+    if r.author:  # a named author leads, as the front matter gives the name
+        return Formatted((
+            Span(f"{_stop(r.author)} ({date}). "), Span(title, "i"),
+            Span(("" if title.endswith((".", "?", "!")) else ".") + f" {_stop(r.container)} "),
+            Span(r.url, "url"),
+        ))
     return Formatted((
         Span(title, "i"),
         Span(("" if title.endswith((".", "?", "!")) else ".") + f" ({date}). {_stop(r.container)} "),
@@ -139,7 +146,8 @@ def bibtex(r: Record) -> Formatted:
     if r.is_translation:
         phrase = translated_from(r.language, r.original_language, r.messages)
         notes.append(phrase[:1].upper() + phrase[1:])
-    fields = [("title", "{" + bibtex_title(r.title, r.lowercase_words) + "}")]
+    fields = [("author", "{" + _bibtex_escape(r.author) + "}")] if r.author else []
+    fields.append(("title", "{" + bibtex_title(r.title, r.lowercase_words) + "}"))
     if notes:
         fields.append(("note", "{" + _bibtex_escape(". ".join(notes)) + "}"))
     fields += [
@@ -230,6 +238,7 @@ def record(meta: dict, *, language: str, url: str, container: str, key: str, tex
     return Record(
         title=str(meta["title"]).strip(),
         byline=str(meta.get("author_position") or "").strip(),
+        author=str(meta.get("author") or "").strip(),
         language=language,
         original_language=str(meta.get("source_lang") or language),
         published=published,

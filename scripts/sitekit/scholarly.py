@@ -21,16 +21,10 @@ import dataclasses
 import datetime
 import json
 
-from sitekit import citation
+from sitekit import citation, kinds
 from sitekit.labels import labels
 
-KINDS = ("article", "brief")
-REQUIRED = {
-    "article": ("title", "description", "source_lang", "author_position", "published", "keywords", "abstract"),
-    "brief": ("title", "description", "date"),
-}
-DATE_KEY = {"article": "published", "brief": "date"}
-A_KIND = {"article": "an article", "brief": "a brief"}
+COMMON = ("title", "description")
 # Characters that would end a <script> element or confuse an HTML parser inside one: JSON allows each
 # as a \u escape, so the data reads the same and the markup cannot break.
 SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -45,15 +39,17 @@ class Version:
     title: str
 
 
-def problems(meta: dict, kind: str, codes: tuple[str, ...]) -> list[str]:
-    """What in the front matter of a page of ``kind`` keeps its metadata from being built."""
+def problems(meta: dict, kind: str, codes: tuple[str, ...], known: dict | None = None) -> list[str]:
+    """What in the front matter of a page of ``kind`` (``data/kinds.yml``) keeps its metadata from being
+    built."""
+    spec = (known or kinds.load())[kind]
     found = []
-    for key in REQUIRED[kind]:
+    for key in COMMON + spec.requires:
         if meta.get(key) in (None, "", []):
-            found.append(f"front matter has no '{key}' ({A_KIND[kind]} needs it for its metadata)")
-    date = meta.get(DATE_KEY[kind])
+            found.append(f"front matter has no '{key}' (kind: {kind} needs it for its metadata)")
+    date = meta.get(spec.date) if spec.date else None
     if date is not None and not isinstance(date, datetime.date):
-        found.append(f"'{DATE_KEY[kind]}' is not a date (found {date!r}, expected YYYY-MM-DD)")
+        found.append(f"'{spec.date}' is not a date (found {date!r}, expected YYYY-MM-DD)")
     keywords = meta.get("keywords")
     if kind == "article" and keywords is not None and not (
             isinstance(keywords, list) and all(isinstance(k, str) and k.strip() for k in keywords)):
@@ -83,14 +79,16 @@ def article(meta: dict, *, lang: str, url: str, site_name: str, site_root: str, 
     }
 
 
-def brief(meta: dict, *, lang: str, url: str, site_name: str, versions: list[Version], messages=None) -> dict:
-    """The template context of a brief: Open Graph only."""
+def brief(meta: dict, *, lang: str, url: str, site_name: str, versions: list[Version], messages=None,
+          date_key: str = "date") -> dict:
+    """The template context of a page with Open Graph only (a brief, or any kind whose metadata is
+    ``open-graph``)."""
     return {
         "url": url,
         "labels": labels(lang, messages),
         "highwire": [],
         "open_graph": open_graph(meta, kind="brief", lang=lang, url=url, site_name=site_name, versions=versions,
-                                 messages=messages),
+                                 messages=messages, date_key=date_key),
         "json_ld": "",
         "front": None,
         "citations": [],
@@ -100,8 +98,8 @@ def brief(meta: dict, *, lang: str, url: str, site_name: str, versions: list[Ver
 def highwire(record: citation.Record, meta: dict) -> list[tuple[str, str]]:
     """Highwire Press ``citation_*`` tags, each once (keywords joined by '; ')."""
     tags = [("citation_title", record.title)]
-    if record.byline:
-        tags.append(("citation_author", record.byline))
+    if record.author or record.byline:
+        tags.append(("citation_author", record.author or record.byline))
     tags += [
         ("citation_language", record.language),
         ("citation_publication_date", f"{record.published:%Y/%m/%d}"),
@@ -114,7 +112,7 @@ def highwire(record: citation.Record, meta: dict) -> list[tuple[str, str]]:
 
 
 def open_graph(meta: dict, *, kind: str, lang: str, url: str, site_name: str,
-               versions: list[Version], messages=None) -> list[tuple[str, str]]:
+               versions: list[Version], messages=None, date_key: str | None = None) -> list[tuple[str, str]]:
     """Open Graph ``property`` tags; ``og:locale:alternate`` names the other languages the page exists in."""
     tags = [
         ("og:type", "article"),
@@ -125,7 +123,9 @@ def open_graph(meta: dict, *, kind: str, lang: str, url: str, site_name: str,
         ("og:locale", labels(lang, messages)["og_locale"]),
     ]
     tags += [("og:locale:alternate", labels(v.lang, messages)["og_locale"]) for v in versions if v.lang != lang]
-    tags.append(("article:published_time", meta[DATE_KEY[kind]].isoformat()))
+    date = meta.get(date_key or ("published" if kind == "article" else "date"))
+    if isinstance(date, datetime.date):
+        tags.append(("article:published_time", date.isoformat()))
     if kind == "article":
         tags += [("article:tag", keyword) for keyword in meta.get("keywords") or ()]
     return tags
@@ -148,8 +148,12 @@ def json_ld(record: citation.Record, meta: dict, *, site_root: str, versions: li
         "datePublished": record.published.isoformat(),
         "isPartOf": {"@type": "WebSite", "name": record.container, "url": site_root},
     }
-    if record.byline:
-        data["author"] = {"@type": "Person", "description": record.byline}
+    if record.author or record.byline:
+        data["author"] = {"@type": "Person"}
+        if record.author:
+            data["author"]["name"] = record.author
+        if record.byline:
+            data["author"]["description"] = record.byline
     if record.is_translation:
         original = [v for v in versions if v.lang == record.original_language]
         if original:
@@ -176,7 +180,7 @@ def front(record: citation.Record, meta: dict) -> dict:
     """What the article shows between its title and its body, in the order of the source."""
     t = labels(record.language, record.messages)
     return {
-        "author": record.byline,
+        "author": ", ".join(part for part in (record.author, record.byline) if part),
         "published": record.published.isoformat(),
         "published_text": long_date(record.published, record.language, record.messages),
         "abstract": str(meta["abstract"]).strip(),
