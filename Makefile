@@ -92,7 +92,7 @@ test: $(STAMP_PY) $(STAMP_JS) ## set up and run every test (browser tests includ
 bench: $(STAMP_PY) $(STAMP_JS) ## run the benchmark; writes bench/results.json and bench/results.md
 	$(PY) scripts/bench.py
 
-fonts: $(STAMP_PY) $(STAMP_JS) ## regenerate the self-hosted font subsets from @fontsource/roboto
+fonts: $(STAMP_PY) $(STAMP_JS) ## regenerate the self-hosted font subsets of data/fonts.yml (@fontsource faces)
 	$(PY) -m sitekit.fonts
 
 clean: ## remove the built site and caches (keeps the environments)

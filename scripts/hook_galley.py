@@ -19,7 +19,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from sitekit import galley, project
+from sitekit import galley, labels, messages, project
 
 log = logging.getLogger("mkdocs.hooks.galley")
 FONTS = "data/galley.yml"
@@ -66,7 +66,7 @@ def on_page_context(context, page, config, nav):
     running = proj.language(lang).name
     source = meta.get("source_lang") or lang
     if source != lang:
-        running += " · " + t["translated_from"][source]
+        running += " · " + labels.translated_from(lang, source, messages.for_project(proj))
     item = galley.Galley(
         lang=lang, title=str(meta["title"]).strip(),
         short_title=str(meta.get("short_title") or meta["title"]).strip(),

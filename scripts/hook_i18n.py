@@ -74,7 +74,7 @@ def on_page_markdown(markdown, page, config, files):
     page.meta["i18n"] = page_meta(translated, context, build, shown, config.use_directory_urls)
     markdown = WAIVER_COMMENT.sub("", markdown)
     if status.MARKER in markdown:
-        markdown = markdown.replace(status.MARKER, status.table(tree, context, build, neutral))
+        markdown = markdown.replace(status.MARKER, status.table(tree, context, shown, neutral))
     return markdown
 
 

@@ -1,6 +1,7 @@
 """MkDocs hook: what a reader and a machine expect of a scholarly article (a thin adapter over sitekit).
 
-For a page with ``kind: article`` it puts ``scholarly`` into the template context: the ``citation_*``,
+For a page whose kind (``data/kinds.yml``) has ``metadata: scholarly`` (the article) it puts ``scholarly``
+into the template context: the ``citation_*``,
 Open Graph and JSON-LD tags of the head, the abstract, keywords and author's position shown before the
 body, and the PDF link and the GOST, APA and BibTeX references shown after it (``sitekit/scholarly.py``,
 ``sitekit/citation.py``; the PDF itself is ``hook_galley.py``'s). A ``kind: brief`` page gets Open Graph tags. Every other page is left alone.
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from mkdocs.utils.meta import get_data
 
-from sitekit import alternates, citation, galley, project, scholarly
+from sitekit import alternates, citation, galley, kinds, messages, project, scholarly
 
 log = logging.getLogger("mkdocs.hooks.scholarly")
 
@@ -33,20 +34,23 @@ def on_config(config):
     plugin = config.plugins.get("i18n")
     if not (plugin is not None and plugin.building):
         STATE["versions"] = {}  # a new run (not static-i18n's inner build of another language)
-    proj = project.load(Path(config.config_file_path).parent)
-    STATE["project"] = project.Project(proj.root, proj.docs_dir, proj.site_url_from(config.site_url),
-                                       proj.languages)
+    proj = project.load(Path(config.config_file_path).parent).with_site_url(config.site_url)
+    STATE["project"] = proj
+    STATE["messages"] = messages.for_project(proj)
+    STATE["kinds"] = kinds.load(proj.root)
     return config
 
 
 def on_page_context(context, page, config, nav):
-    kind = page.meta.get("kind")
-    if kind not in scholarly.KINDS:
+    known = STATE["kinds"]
+    spec = known.get(page.meta.get("kind"))
+    if spec is None or spec.metadata is None:
         return context
+    kind = spec.name
     proj: project.Project = STATE["project"]
     lang = current_language(config)
     source = Path(page.file.abs_src_path)
-    found = scholarly.problems(page.meta, kind, proj.codes)
+    found = scholarly.problems(page.meta, kind, proj.codes, known)
     for message in found:
         log.warning("%s: %s", _display(source, proj), message)
     if found:
@@ -57,16 +61,19 @@ def on_page_context(context, page, config, nav):
     _, path = alternates.identity(page.url, proj)
     url = alternates.absolute(path, lang, proj)
     versions = _versions(source.parent, stem, path, proj)
-    if kind == "article":
+    if spec.metadata == "scholarly":
+        meta = page.meta if spec.date in (None, "published") else {**page.meta, "published": page.meta[spec.date]}
         context["scholarly"] = scholarly.article(
-            page.meta, lang=lang, url=url, site_name=config.site_name,
+            meta, lang=lang, url=url, site_name=config.site_name,
             site_root=alternates.absolute("", lang, proj), versions=versions,
-            key=citation.key_for(path, page.meta["published"].year, lang), text=page.markdown or "",
+            key=citation.key_for(path, meta["published"].year, lang), text=page.markdown or "",
+            messages=STATE["messages"], styles=proj.language(lang).citation_styles,
             pdf=galley.file_name(path, lang),  # written beside the page by hook_galley.py
         )
     else:
         context["scholarly"] = scholarly.brief(page.meta, lang=lang, url=url, site_name=config.site_name,
-                                               versions=versions)
+                                               versions=versions, messages=STATE["messages"],
+                                               date_key=spec.date or "date")
     return context
 
 

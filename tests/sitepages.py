@@ -17,7 +17,7 @@ import pytest
 from sitekit import briefs, project
 
 PROJECT = project.load()
-LANGS = PROJECT.codes  # ('kk', 'ru', 'en'): mkdocs.yml is the one source of the list
+LANGS = PROJECT.codes  # mkdocs.yml is the one source of the list
 DEFAULT = PROJECT.default.code
 NOT_FOUND = "404.html"  # Material's 404 page: one for the whole site, served for every missing URL
 
@@ -27,10 +27,11 @@ def prefix(lang: str) -> str:
 
 
 def _oldest_brief() -> str:
-    """A brief that exists in every language, stable as new briefs are added (the oldest one)."""
-    per_lang = [{b.slug: b for b in briefs.collect(PROJECT.docs_dir, lang)} for lang in LANGS]
+    """A brief a reader of every language finds (translated or pending), stable as new briefs are added
+    (the oldest one)."""
+    per_lang = [{b.slug: b for b in briefs.collect(PROJECT.docs_dir, lang, PROJECT)} for lang in LANGS]
     common = sorted(set.intersection(*(set(p) for p in per_lang)), key=lambda s: (per_lang[0][s].date, s))
-    assert common, "no brief exists in every language"
+    assert common, "no brief is published in every language"
     return f"{briefs.FOLDER}/{common[0]}/"
 
 
@@ -40,7 +41,8 @@ SAMPLES = ("", "article/", BRIEF)
 
 
 def language_of(rel: str) -> str:
-    """The language of a built file from its site-relative POSIX path: kk at the root, ru under ru/..."""
+    """The language of a built file from its site-relative POSIX path: the default at the root, the others
+    under their prefix."""
     for lang in LANGS:
         if prefix(lang) and rel.startswith(prefix(lang)):
             return lang

@@ -1,4 +1,4 @@
-"""Self-hosted fonts: the Roboto subsets in docs/assets/fonts cover every character the site shows, and
+"""Self-hosted fonts: the subsets in docs/assets/fonts (data/fonts.yml) cover every character the site shows, and
 fonts.css points at those files only (sitekit/fonts.py writes both; `make fonts` regenerates them).
 """
 from __future__ import annotations
@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont
 
+from sitekit import fonts
 from sitekit.project import ROOT
 
 FONTS = ROOT / "docs" / "assets" / "fonts"
 FONTS_CSS = ROOT / "docs" / "assets" / "stylesheets" / "fonts.css"
 # The text readers see: every page's Markdown and the data rendered into pages (glossary, tag names).
-SHOWN_TEXT = ("docs/**/*.md", "data/glossary.yml", "data/tags.yml")
+SHOWN_TEXT = ("docs/**/*.md", "data/glossary.yml", "data/tags.yml", "data/locales/*.po")
 FACE = re.compile(r"@font-face\s*{(.*?)}", re.S)
 
 
@@ -53,7 +54,7 @@ def test_fonts_css_refers_only_to_shipped_files():
     assert [f["url"] for f in faces if not f["path"].is_file()] == []
     assert {f["path"] for f in faces} == {p.resolve() for p in FONTS.glob("*.woff2")}, \
         "every shipped font is in fonts.css and nothing else"
-    assert {f["family"] for f in faces} == {"Roboto"}
+    assert {f["family"] for f in faces} == {face.family for face in fonts.faces()}
     assert {f["weight"] for f in faces} == {"400", "700"}
 
 

@@ -11,6 +11,19 @@ from pathlib import Path
 
 import pytest
 
+from sitekit import messages, project
+
+PROJECT = project.load()
+MSGS = messages.for_project(PROJECT)
+DOCS = PROJECT.docs_dir
+
+
+def others(neutral: str, source: str) -> str:
+    """The sentence about a page's translations, for as many as docs/ holds (computed, never "two")."""
+    count = sum((DOCS / f"{neutral}.{code}.md").exists() for code in PROJECT.codes if code != source)
+    return " " + MSGS.text(source, "notice.other_versions", count=count)
+
+
 NOTICE = re.compile(r'<p class="i18n-notice[^"]*" role="note">\s*(.*?)\s*(?:<a href="([^"]+)" hreflang="(\w+)">([^<]+)</a>)?\s*</p>', re.S)
 
 
@@ -24,9 +37,9 @@ def notice(site_build, path: str):
 @pytest.mark.parametrize(("path", "expected"), [
     ("ru/article", ("Это перевод с казахского языка.", "../../article/", "kk", "Читать оригинал")),
     ("en/article", ("This is a translation from Kazakh.", "../../article/", "kk", "Read the original")),
-    ("article", ("Бұл мәтін қазақ тілінде жазылған; басқа екі тілдегі нұсқалары — оның аудармалары.", "", "", "")),
+    ("article", ("Бұл мәтін қазақ тілінде жазылған." + others("article", "kk"), "", "", "")),
     ("en/briefs/reading-2013-figures",
-     ("This text was written in English; its versions in the other two languages are translations.", "", "", "")),
+     ("This text was written in English." + others("briefs/reading-2013-figures", "en"), "", "", "")),
     ("briefs/reading-2013-figures",
      ("Бұл — ағылшын тіліндегі түпнұсқаның аудармасы.", "../../en/briefs/reading-2013-figures/", "en", "Түпнұсқаны оқу")),
     ("ru/briefs/qatar-media-public-diplomacy",
@@ -79,9 +92,9 @@ def test_pending_translation_is_published_as_marked_fallback(small_site):
     out = small_site()
     html = (out / "en" / "later" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in html
-    assert notice_in(html) == ("This page has not been translated into English yet; the text below is in Kazakh.",
+    assert notice_in(html) == ("This page has not been translated into English yet. The text below is in Kazakh.",
                                "../../later/", "kk", "Read the original")
-    body = html.split('<div lang="kk">', 1)
+    body = html.split('<div lang="kk" dir="ltr">', 1)
     assert len(body) == 2, "the fallback text is not marked lang=kk"
     assert "<p>" in body[1].split("</div>", 1)[0]
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 import datetime
 import json
 
+import pytest
+
 from sitekit import scholarly
 
 CODES = ("kk", "ru", "en")
@@ -36,16 +38,17 @@ def test_problems_name_the_key_and_what_was_expected():
     meta = {"title": "T", "source_lang": "de", "published": "25.11.2026", "keywords": "one, two",
             "short_title": ["T"]}
     assert scholarly.problems(meta, "article", CODES) == [
-        "front matter has no 'description' (an article needs it for its metadata)",
-        "front matter has no 'author_position' (an article needs it for its metadata)",
-        "front matter has no 'abstract' (an article needs it for its metadata)",
+        "front matter has no 'description' (kind: article needs it for its metadata)",
+        "front matter has no 'abstract' (kind: article needs it for its metadata)",
         "'published' is not a date (found '25.11.2026', expected YYYY-MM-DD)",
         "'keywords' is not a list of words (found 'one, two', expected a YAML list of strings)",
         "'short_title' is not text (found ['T'], expected the running head of the PDF)",
         "'source_lang' is not a language of the site (found 'de', expected one of kk, ru, en)",
     ]
     assert scholarly.problems({"title": "T", "description": "D"}, "brief", CODES) == [
-        "front matter has no 'date' (a brief needs it for its metadata)",
+        "front matter has no 'date' (kind: brief needs it for its metadata)",
+        "front matter has no 'tags' (kind: brief needs it for its metadata)",
+        "front matter has no 'summary' (kind: brief needs it for its metadata)",
     ]
 
 
@@ -125,3 +128,53 @@ def test_a_brief_keeps_its_publication_date():
     brief = scholarly.brief({"title": "T", "description": "D", "date": datetime.date(2026, 11, 20)}, lang="en",
                             url="https://example.org/qdd/en/briefs/x/", site_name="Site", versions=VERSIONS)
     assert ("article:published_time", "2026-11-20") in brief["open_graph"]
+# --- the open content model: kinds from data/kinds.yml, an optional author name ------------------------
+
+def test_an_authors_name_leads_every_format_when_the_front_matter_gives_it():
+    from sitekit import citation
+    meta = {**ARTICLE, "author": "A. Author"}
+    shown = context("en", meta)
+    assert ("citation_author", "A. Author") in shown["highwire"]
+    data = json.loads(shown["json_ld"])
+    assert data["author"] == {"@type": "Person", "name": "A. Author", "description": "Second Secretary"}
+    assert shown["front"]["author"] == "A. Author, Second Secretary"
+    record = citation.record(meta, language="en", url="https://example.org/a/", container="Site", key="k")
+    assert citation.apa(record).text.startswith("A. Author. (2026, November 25). ")
+    assert "  author       = {A. Author},\n" in citation.bibtex(record).text
+    assert "/ A. Author, Second Secretary" in citation.gost(record).text
+
+
+def test_without_name_or_position_no_author_is_claimed():
+    meta = {k: v for k, v in ARTICLE.items() if k != "author_position"}
+    shown = context("en", meta)
+    assert "author" not in json.loads(shown["json_ld"])
+    assert not [name for name, _ in shown["highwire"] if name == "citation_author"]
+    assert scholarly.problems(meta, "article", CODES) == []
+
+
+def test_a_new_kind_is_data(tmp_path):
+    from sitekit import kinds
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "kinds.yml").write_text(
+        "kinds:\n  interview:\n    requires: [date, interviewee]\n    date: date\n    metadata: open-graph\n",
+        encoding="utf-8")
+    known = kinds.load(tmp_path)
+    assert list(known) == ["interview"]
+    assert scholarly.problems({"title": "T", "description": "D", "date": "soon"}, "interview", CODES, known) == [
+        "front matter has no 'interviewee' (kind: interview needs it for its metadata)",
+        "'date' is not a date (found 'soon', expected YYYY-MM-DD)",
+    ]
+    meta = {"title": "T", "description": "D", "date": datetime.date(2026, 11, 1), "interviewee": "X"}
+    shown = scholarly.brief(meta, lang="en", url="https://example.org/i/", site_name="S", versions=[], date_key="date")
+    assert ("article:published_time", "2026-11-01") in shown["open_graph"]
+
+
+@pytest.mark.parametrize("text", ["kinds: [a, b]\n", "kinds:\n  x: {requires: soon}\n", "kinds:\n  x: {metadata: pdf}\n",
+                                  "kinds: {x: [1]}\n", ":\n  - ]\n", "\xff"])
+def test_a_broken_kinds_file_is_a_configuration_error(tmp_path, text):
+    from sitekit import kinds
+    from sitekit.project import ConfigError
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "kinds.yml").write_bytes(text.encode("utf-8", "surrogateescape") if text != "\xff" else b"\xff")
+    with pytest.raises(ConfigError, match=r"^data/kinds\.yml: "):
+        kinds.load(tmp_path)

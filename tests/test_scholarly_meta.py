@@ -13,11 +13,13 @@ import pytest
 from mkdocs.utils.meta import get_data
 
 from sitekit import citation, project
+from sitekit.labels import labels
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT = project.load(ROOT)
-LANGS = PROJECT.codes
-OG_LOCALE = {"kk": "kk_KZ", "ru": "ru_RU", "en": "en_US"}
+# the languages the article is translated into (a pending language shows another's text, with no metadata)
+LANGS = tuple(code for code in PROJECT.codes if (ROOT / "docs" / f"article.{code}.md").exists())
+OG_LOCALE = {code: labels(code)["og_locale"] for code in PROJECT.codes}
 HIGHWIRE = ("citation_title", "citation_author", "citation_language", "citation_publication_date",
             "citation_online_date", "citation_public_url", "citation_abstract_html_url", "citation_pdf_url")
 EDITION = {"kk": "Осы онлайн-басылымның күні", "ru": "Дата этого онлайн-издания", "en": "Date of this online edition"}

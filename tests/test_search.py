@@ -181,7 +181,7 @@ QUERIES = {"kk": "дипломатия", "ru": "дипломатия", "en": "di
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", [code for code in LANGS if code in QUERIES])  # the languages with a query
 def test_search_stays_in_the_readers_language(page, served_site, lang):
     links = run_search(page, served_site.url(prefix(lang)), QUERIES[lang])
     assert len(links) >= 3

@@ -56,7 +56,8 @@ def _portable(text: str) -> bool:
 def harvest(root: Path = project.ROOT) -> Material:
     """Collect the aligned triples of the site under ``root``."""
     proj = project.load(root)
-    codes = proj.codes
+    # the languages every page is translated into; a language in progress is pending in the corpus too
+    codes = tuple(code for code in proj.codes if code not in proj.in_progress)
     tree = Tree(proj)
     context = load_context(proj)
     paragraphs: dict[str, list] = {}

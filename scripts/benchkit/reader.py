@@ -2,6 +2,8 @@
 view, search index against text, search latency and Lighthouse, in every language."""
 from __future__ import annotations
 
+import collections
+import re
 from pathlib import Path
 
 from benchkit import browser, lighthouse, textsize, transfer
@@ -9,12 +11,17 @@ from benchkit.server import Server
 from sitekit.project import Project
 
 PAGE = "article/"  # the page measured, under each language's root
-# Words of the article in each language (search must find them; the tests search the same site).
-QUERIES = {
-    "kk": ["дипломатия", "Қатар", "әлеуметтік", "желілер", "мемлекет"],
-    "ru": ["дипломатия", "Катар", "социальные", "сети", "государство"],
-    "en": ["diplomacy", "Qatar", "social", "networks", "state"],
-}
+WORD = re.compile(r"[^\W\d_]{5,}")
+
+
+def queries_for(project: Project, code: str, count: int = 5) -> list[str]:
+    """The words searched for in ``code``: the article's most frequent words of five letters or more in
+    that language (none while the article is pending there), most frequent first, then alphabetical."""
+    path = project.docs_dir / f"{PAGE.strip('/')}.{code}.md"
+    if not path.exists():
+        return []
+    words = collections.Counter(WORD.findall(path.read_text(encoding="utf-8").split("---", 2)[-1]))
+    return [w for w, _ in sorted(words.items(), key=lambda item: (-item[1], item[0]))[:count]]
 
 
 def measure(site_dir: Path, port: int, project: Project, lighthouse_bin: Path | None, lighthouse_runs: int,
@@ -30,7 +37,7 @@ def measure(site_dir: Path, port: int, project: Project, lighthouse_bin: Path | 
                 for lang in project.languages:
                     path = lang.prefix + PAGE
                     out["first_view"][lang.code] = transfer.summarise(browser.first_view(chromium, server, path))
-                    words = QUERIES.get(lang.code, [])[:queries]
+                    words = queries_for(project, lang.code, queries)
                     if words:
                         first, timed = browser.search_times(chromium, server, path, words, repeats)
                         out["search"][lang.code] = {

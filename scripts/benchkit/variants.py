@@ -23,7 +23,7 @@ from pathlib import Path
 
 from sitekit import project
 
-KK_PARTIAL = Path("partials") / "languages" / "kk.html"
+LANGUAGE_PARTIALS = Path("partials") / "languages"  # the interface languages Material lacks (kk.html, ...)
 BASELINE = "mkdocs.baseline.yml"
 BASELINE_YML = f"""\
 # The benchmark's baseline: the real configuration without the project's hooks and templates.
@@ -66,8 +66,9 @@ def prepare(path: Path, repo: Path = project.ROOT, content: str = "linked") -> R
         raise FileNotFoundError(f"{path}/mkdocs.yml: generate the corpus first")
     _link(path / "scripts", repo / "scripts")
     _link(path / "overrides", repo / "overrides")
-    partial = path / "baseline-overrides" / KK_PARTIAL
-    partial.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(repo / "overrides" / KK_PARTIAL, partial)
+    partials = path / "baseline-overrides" / LANGUAGE_PARTIALS
+    partials.mkdir(parents=True, exist_ok=True)
+    for partial in sorted((repo / "overrides" / LANGUAGE_PARTIALS).glob("*.html")):
+        shutil.copy2(partial, partials / partial.name)
     (path / BASELINE).write_text(BASELINE_YML, encoding="utf-8")
     return Root(path)

@@ -11,26 +11,16 @@ since the last sync; ``stale_lines`` are the changed source blocks' lines), ``st
 from __future__ import annotations
 
 import dataclasses
+import html
 import posixpath
 
 from i18ncheck.tree import Context, Page, Pair, Tree
+from sitekit import messages, project
 
 MARKER = "<!-- i18n-status -->"
 
-LABELS = {
-    "kk": {"page": "Бет", "source": "түпнұсқа", "translated": "аударылған", "stale": "ескірген",
-           "stale-acknowledged": "ескірген (белгіленген)", "pending": "аударма күтілуде",
-           "missing": "аударма жоқ", "unknown": "түпнұсқа тілі белгісіз",
-           "since": "түпнұсқаның {lines}-жолдарындағы абзацтар өзгерді", "never": "ешқашан салыстырылмаған"},
-    "ru": {"page": "Страница", "source": "оригинал", "translated": "переведено", "stale": "устарело",
-           "stale-acknowledged": "устарело (отмечено)", "pending": "перевод ожидается",
-           "missing": "перевода нет", "unknown": "язык оригинала не указан",
-           "since": "изменились абзацы оригинала в строках {lines}", "never": "ни разу не сверялось"},
-    "en": {"page": "Page", "source": "source", "translated": "translated", "stale": "stale",
-           "stale-acknowledged": "stale (acknowledged)", "pending": "pending",
-           "missing": "missing", "unknown": "source language unknown",
-           "since": "source paragraphs changed at lines {lines}", "never": "never synced"},
-}
+# The words of the status page are messages status.<state>, status.page, status.since, status.never of the
+# catalogs (data/locales/*.po, sitekit/messages.py).
 
 
 @dataclasses.dataclass(frozen=True)
@@ -39,13 +29,13 @@ class State:
     stale_lines: tuple[int, ...] = ()   # the source lines of the changed source blocks
     never_synced: bool = False
 
-    def label(self, lang: str) -> str:
-        labels = LABELS.get(lang, LABELS["en"])
-        text = labels[self.state]
+    def label(self, lang: str, msgs: messages.Messages | None = None) -> str:
+        msgs = msgs or messages.for_project(project.load())
+        text = msgs.text(lang, f"status.{self.state}")
         if self.never_synced:
-            return f"{text} ({labels['never']})"
+            return f"{text} ({msgs.text(lang, 'status.never')})"
         if self.stale_lines:
-            return f"{text}: {labels['since'].format(lines=', '.join(map(str, self.stale_lines)))}"
+            return f"{text}: {msgs.text(lang, 'status.since', lines=', '.join(map(str, self.stale_lines)))}"
         return text
 
 
@@ -72,26 +62,43 @@ def page_states(page: Page, context: Context) -> dict[str, State]:
 
 
 def title(page: Page, lang: str) -> str:
-    for doc in (page.docs.get(lang), page.source, *page.docs.values()):
+    return titled(page, lang)[0]
+
+
+def titled(page: Page, lang: str) -> tuple[str, str | None]:
+    """The page's title for a reader of ``lang`` and the language it is in (its own, else the source's,
+    else any language's; None for the file name)."""
+    for code in (lang, page.source_lang, *page.docs):
+        doc = page.docs.get(code) if code else None
         if doc is not None and isinstance(doc.get("title"), str):
-            return doc.get("title")
-    return page.uri
+            return doc.get("title"), code
+    return page.uri, None
 
 
 def table(tree: Tree, context: Context, lang: str, here: str) -> str:
     """A Markdown table of every page × language in ``lang``, linking each page from the page at the
     language-neutral uri ``here``."""
-    labels = LABELS.get(lang, LABELS["en"])
-    head = [labels["page"]] + [language.name for language in context.project.languages]
+    msgs = messages.for_project(context.project)
+    head = [msgs.text(lang, "status.page")] + [_cell(language) for language in context.project.languages]
     rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     folder = posixpath.dirname(here) or "."
     for page in tree.pages():
         states = page_states(page, context)
         link = posixpath.relpath(page.uri, folder)
-        name = title(page, lang).replace("|", "\\|").replace("[", "\\[").replace("]", "\\]")
-        cells = [f"[{name}]({link})"] + [states[code].label(lang) for code in page.codes]
+        text, text_lang = titled(page, lang)
+        name = text.replace("|", "\\|").replace("[", "\\[").replace("]", "\\]")
+        if text_lang is not None and text_lang != lang:  # a title in another language keeps its own
+            name = (f'<span lang="{text_lang}" dir="{context.project.language(text_lang).direction}">'
+                    f'{html.escape(name, quote=False)}</span>')
+        cells = [f"[{name}]({link})"] + [states[code].label(lang, msgs) for code in page.codes]
         rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows) + "\n"
+
+
+def _cell(language) -> str:
+    """A language's name in the table's head, marked with its own language and direction (the table is in
+    the reader's language: a name in another script keeps its own)."""
+    return f'<span lang="{language.code}" dir="{language.direction}">{language.name}</span>'
 
 
 def report(tree: Tree, context: Context) -> list[dict]:

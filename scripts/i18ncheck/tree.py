@@ -27,6 +27,7 @@ class Page:
     uri: str                                   # language-neutral, docs-relative: article.md
     docs: dict[str, document.Document]
     codes: tuple[str, ...]                     # the configured languages, in mkdocs.yml order
+    in_progress: tuple[str, ...] = ()          # languages declared in progress: every page they lack is pending
 
     @functools.cached_property
     def source_lang(self) -> str | None:
@@ -49,7 +50,8 @@ class Page:
         value = self.source.get("pending") if self.source else None
         if isinstance(value, str):
             value = [value]
-        return tuple(v for v in value or () if isinstance(v, str))
+        listed = tuple(v for v in value or () if isinstance(v, str))
+        return listed + tuple(c for c in self.in_progress if c not in listed and c not in self.docs)
 
     def translations(self) -> list[document.Document]:
         return [self.docs[code] for code in self.codes if code in self.docs and code != self.source_lang]
@@ -85,7 +87,14 @@ def load_context(project: Project) -> Context:
         if not isinstance(tags, dict):
             raise ConfigError(f"{TAGS}: expected a mapping of tag ids (id: {{kk: label, ru: label, en: label}})")
     try:
-        terms = glossary.load(root / GLOSSARY, project.codes, GLOSSARY)
+        try:
+            terms = glossary.load(root / GLOSSARY, project.codes, GLOSSARY)
+        except glossary.GlossaryError:
+            # a language in progress may not have its glossary entries yet: check the others' terminology
+            settled = tuple(code for code in project.codes if code not in project.in_progress)
+            if settled == project.codes:
+                raise
+            terms = glossary.load(root / GLOSSARY, settled, GLOSSARY)
         record = syncrecord.load(root / RECORD, RECORD)
     except (glossary.GlossaryError, syncrecord.RecordError) as exc:
         raise ConfigError(str(exc)) from None
@@ -136,7 +145,7 @@ class Tree:
             if uris is None:
                 return None
             docs = {lang: self.document(uris[lang]) for lang in self.project.codes if lang in uris}
-            self._pages[neutral] = Page(neutral, docs, self.project.codes)
+            self._pages[neutral] = Page(neutral, docs, self.project.codes, self.project.in_progress)
         return self._pages[neutral]
 
     def pages(self) -> list[Page]:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from babel.dates import format_date
 
-from sitekit import escaping, frontmatter, strings
+from sitekit import escaping, frontmatter
 
 MARKER = "<!-- briefs -->"
 FOLDER = "briefs"
@@ -35,6 +35,12 @@ class Brief:
     tags: tuple[str, ...]
     source_lang: str
     words: int
+    shown_lang: str = ""  # the language of the text a reader of ``lang`` sees ('' or ``lang``: its own)
+
+    @property
+    def pending(self) -> bool:
+        """Not translated into ``lang`` yet: the reader sees the text in ``shown_lang``."""
+        return bool(self.shown_lang) and self.shown_lang != self.lang
 
     @property
     def minutes(self) -> int:
@@ -60,12 +66,24 @@ def reading_minutes(markdown: str) -> int:
     return max(1, math.ceil(count_words(markdown) / WORDS_PER_MINUTE))
 
 
-def collect(docs_dir: Path, lang: str) -> list[Brief]:
-    """Every brief written or translated into ``lang``, newest first (then by slug)."""
+def collect(docs_dir: Path, lang: str, proj=None) -> list[Brief]:
+    """Every brief a reader of ``lang`` finds, newest first (then by slug): those written or translated
+    into ``lang`` and, given the project, the pending ones, in the language of its fallback order that
+    has them (``shown_lang``)."""
+    if proj is None:
+        found = {path.name[: -len(f".{lang}.md")]: (path, lang)
+                 for path in (docs_dir / FOLDER).glob(f"*.{lang}.md")}
+    else:
+        from sitekit import fallbacks
+        stems = {fallbacks.split(path.name, proj.codes)[0] for path in (docs_dir / FOLDER).glob("*.md")}
+        found = {}
+        for stem in stems:
+            shown = fallbacks.choose(f"{FOLDER}/{stem}", lang, proj, docs_dir)
+            if shown is not None:
+                found[stem] = (docs_dir / FOLDER / f"{stem}.{shown}.md", shown)
     briefs = []
-    for path in sorted((docs_dir / FOLDER).glob(f"*.{lang}.md")):
-        slug = path.name[: -len(f".{lang}.md")]
-        if slug == "index":
+    for slug, (path, shown) in sorted(found.items()):
+        if slug == "index" or "." in slug:
             continue
         meta, body = frontmatter.read(path)
         if meta.get("kind") != "brief" or not isinstance(meta.get("date"), dt.date):
@@ -73,7 +91,7 @@ def collect(docs_dir: Path, lang: str) -> list[Brief]:
         briefs.append(Brief(
             slug=slug, lang=lang, title=str(meta.get("title", slug)), date=meta["date"],
             summary=str(meta.get("summary", "")), tags=tuple(meta.get("tags") or ()),
-            source_lang=str(meta.get("source_lang", "")), words=count_words(body),
+            source_lang=str(meta.get("source_lang", "")), words=count_words(body), shown_lang=shown,
         ))
     return sorted(briefs, key=lambda b: (-b.date.toordinal(), b.slug))
 
@@ -88,21 +106,29 @@ def tag_labels(tags, lang: str, vocabulary: dict) -> list[str]:
     return [vocabulary.get(tag, {}).get(lang, tag) for tag in tags]
 
 
-def listing(briefs: list[Brief], lang: str, vocabulary: dict) -> str:
+def listing(briefs: list[Brief], lang: str, vocabulary: dict, msgs) -> str:
     """The listing as HTML for the Markdown page (md_in_html keeps the links Markdown, so they resolve)."""
-    feed = f'<p class="feed-link"><a href="../feed.xml" type="application/rss+xml">{html.escape(strings.t(lang, "feed_link"))}</a></p>'
+    feed = f'<p class="feed-link"><a href="../feed.xml" type="application/rss+xml">{html.escape(msgs.text(lang, "feed.link"))}</a></p>'
     if not briefs:
-        return f"<p>{html.escape(strings.t(lang, 'briefs_empty'))}</p>\n{feed}"
+        return f"<p>{html.escape(msgs.text(lang, 'briefs.empty'))}</p>\n{feed}"
     out = [feed, '<ul class="brief-list" markdown="block">']
     for brief in briefs:
         tags = "".join(f"<li>{html.escape(label)}</li>" for label in tag_labels(brief.tags, lang, vocabulary))
+        title, own, pending = f"[{escaping.markdown_text(brief.title)}]({brief.slug}.md)", "", ""
+        if brief.pending:  # the title and summary keep their own language and direction; the mark is ours
+            from sitekit.messages import direction
+            own = f' lang="{brief.shown_lang}" dir="{direction(brief.shown_lang)}"'
+            title = f"<span{own}>{title}</span>"
+            pending = (f'<p class="brief-pending">'
+                       f"{html.escape(msgs.text(lang, 'brief.pending', other=brief.shown_lang))}</p>\n\n")
         out.append(
             '<li markdown="block">\n\n'
-            f"## [{escaping.markdown_text(brief.title)}]({brief.slug}.md) {{#{brief.slug}}}\n\n"
+            f"## {title} {{#{brief.slug}}}\n\n"
+            f"{pending}"
             f'<p class="page-meta"><time datetime="{brief.date.isoformat()}">{long_date(brief.date, lang)}</time>'
-            f" · {html.escape(strings.t(lang, 'reading_time', minutes=str(brief.minutes)))}</p>\n\n"
-            f"<p>{html.escape(brief.summary)}</p>\n\n"
-            f'<ul class="tag-list" aria-label="{html.escape(strings.t(lang, "tags"))}">{tags}</ul>\n\n'
+            f" · {html.escape(msgs.text(lang, 'brief.reading_time', count=brief.minutes))}</p>\n\n"
+            f"<p{own}>{html.escape(brief.summary)}</p>\n\n"
+            f'<ul class="tag-list" aria-label="{html.escape(msgs.text(lang, "brief.tags"))}">{tags}</ul>\n\n'
             "</li>"
         )
     out.append("</ul>")

@@ -2,7 +2,7 @@
 
 Pure functions: a ``Record`` in, a ``Formatted`` reference out (``.text`` to copy, ``.html`` to show).
 ``record()`` builds the record from a page's front matter; the words each format prints in each
-language are in ``sitekit/labels.py``.
+language are in the message catalogs (``data/locales/*.po``, read through ``sitekit/labels.py``).
 
 The article names no author: the source gives only the author's position ("Second Secretary of the
 Embassy ..."). The record keeps that position as the *byline* -- the author as given -- and no format
@@ -33,7 +33,7 @@ import html
 import re
 from typing import Callable
 
-from sitekit.labels import labels
+from sitekit.labels import labels, translated_from
 
 AREA = ". – "  # GOST's separator of areas: full stop, en dash
 BIBTEX_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -58,6 +58,8 @@ class Record:
     accessed: datetime.date  # the access date GOST and BibTeX print
     key: str  # the BibTeX key
     lowercase_words: frozenset[str] = frozenset()  # words the page's own text writes in lower case
+    messages: object = dataclasses.field(default=None, compare=False)  # the catalogs (None: this project's)
+    author: str = ""  # the author's name, when the front matter gives one (``author:``); never guessed
 
     @property
     def is_translation(self) -> bool:
@@ -106,10 +108,10 @@ def _format(function: Callable[[Record], Formatted]) -> Callable[[Record], Forma
 @_format
 def gost(r: Record) -> Formatted:
     """GOST R 7.0.100-2018, a page of a website with no personal author (see the module docstring)."""
-    t = labels(r.language)
-    responsibility = [r.byline] if r.byline else []
+    t = labels(r.language, r.messages)
+    responsibility = [", ".join(part for part in (r.author, r.byline) if part)] if (r.author or r.byline) else []
     if r.is_translation:
-        responsibility.append(t["translated_from"][r.original_language])
+        responsibility.append(translated_from(r.language, r.original_language, r.messages))
     head = r.title + (" / " + " ; ".join(responsibility) if responsibility else "")
     day = t["gost_day"].format(day=r.published.day, month=t["months"][r.published.month - 1])
     lead = (f"{_stop(head)} – {t['gost_content']} // {r.container} : [{t['gost_site']}]"
@@ -121,10 +123,16 @@ def gost(r: Record) -> Formatted:
 @_format
 def apa(r: Record) -> Formatted:
     """APA 7, a webpage on a website with no author: the title takes the author's place."""
-    t = labels(r.language)
+    t = labels(r.language, r.messages)
     title = sentence_case(r.title, r.lowercase_words)
     date = t["apa_date"].format(year=r.published.year, day=r.published.day,
                                 month=t["months"][r.published.month - 1])
+    if r.author:  # a named author leads, as the front matter gives the name
+        return Formatted((
+            Span(f"{_stop(r.author)} ({date}). "), Span(title, "i"),
+            Span(("" if title.endswith((".", "?", "!")) else ".") + f" {_stop(r.container)} "),
+            Span(r.url, "url"),
+        ))
     return Formatted((
         Span(title, "i"),
         Span(("" if title.endswith((".", "?", "!")) else ".") + f" ({date}). {_stop(r.container)} "),
@@ -136,15 +144,16 @@ def apa(r: Record) -> Formatted:
 @_format
 def bibtex(r: Record) -> Formatted:
     """A BibTeX ``@misc`` entry that classic BibTeX and biblatex both read."""
-    t = labels(r.language)
+    t = labels(r.language, r.messages)
     notes = [f"{t['bibtex_author']}: {r.byline}"] if r.byline else []
     if r.is_translation:
-        phrase = t["translated_from"][r.original_language]
+        phrase = translated_from(r.language, r.original_language, r.messages)
         notes.append(phrase[:1].upper() + phrase[1:])
     edition = t["long_date"].format(year=r.published.year, day=r.published.day,
                                     month=t["months"][r.published.month - 1])
     notes.append(f"{t['edition_date']}: {edition}; {t['original_date_unknown']}")
-    fields = [("title", "{" + bibtex_title(r.title, r.lowercase_words) + "}")]
+    fields = [("author", "{" + _bibtex_escape(r.author) + "}")] if r.author else []
+    fields.append(("title", "{" + bibtex_title(r.title, r.lowercase_words) + "}"))
     if notes:
         fields.append(("note", "{" + _bibtex_escape(". ".join(notes)) + "}"))
     fields += [
@@ -227,13 +236,15 @@ def lowercase_words_of(*texts: str) -> frozenset[str]:
 
 # -- the record ---------------------------------------------------------------------------------------
 
-def record(meta: dict, *, language: str, url: str, container: str, key: str, text: str = "") -> Record:
+def record(meta: dict, *, language: str, url: str, container: str, key: str, text: str = "",
+           messages=None) -> Record:
     """The record of a page from its front matter (an article's: title, author_position, source_lang,
     published, description, abstract); ``text`` is the page's body, evidence for sentence case."""
     published = meta["published"]
     return Record(
         title=str(meta["title"]).strip(),
         byline=str(meta.get("author_position") or "").strip(),
+        author=str(meta.get("author") or "").strip(),
         language=language,
         original_language=str(meta.get("source_lang") or language),
         published=published,
@@ -243,6 +254,7 @@ def record(meta: dict, *, language: str, url: str, container: str, key: str, tex
         key=key,
         lowercase_words=lowercase_words_of(text, str(meta.get("description") or ""),
                                            str(meta.get("abstract") or "")),
+        messages=messages,
     )
 
 

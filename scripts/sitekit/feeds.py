@@ -30,9 +30,10 @@ ATOM = "http://www.w3.org/2005/Atom"
 
 
 def render(briefs: list[Brief], lang: str, title: str, description: str, project: Project,
-           vocabulary: dict) -> str:
+           vocabulary: dict, msgs=None) -> str:
     """The RSS 2.0 document of ``lang``, serialized by ElementTree (sitekit/xmlwrite.py): well-formed
-    whatever the titles, summaries and tag labels contain."""
+    whatever the titles, summaries and tag labels contain. A pending brief (shown in another language) is
+    listed with its summary after the reader's-language note that it is not translated yet."""
     home = absolute("", lang, project)
     newest = max((b.date for b in briefs), default=None)
     rss = element(None, "rss", version="2.0", xmlns__atom=ATOM)
@@ -51,7 +52,10 @@ def render(briefs: list[Brief], lang: str, title: str, description: str, project
         element(item, "link", link)
         element(item, "guid", link, isPermaLink="true")
         element(item, "pubDate", _rfc822(brief.date))
-        element(item, "description", brief.summary)
+        summary = brief.summary
+        if brief.pending and msgs is not None:
+            summary = f"{msgs.text(lang, 'brief.pending', other=brief.shown_lang)} {summary}"
+        element(item, "description", summary)
         for label in tag_labels(brief.tags, lang, vocabulary):
             element(item, "category", label)
     return serialize(rss)

@@ -1,32 +1,38 @@
-"""Self-hosted Roboto, subset to the characters the site uses.
+"""Self-hosted text faces, one per script the site's languages write in, subset to the characters the site
+uses.
 
-Material's default loads Roboto from Google Fonts (a third-party request on every page view), and
-Roboto's ``cyrillic`` subset lacks ә ғ қ ң ө ү һ while ``cyrillic-ext`` lacks і ұ: Kazakh needs both.
-This module takes the per-script files of ``@fontsource/roboto`` (npm), keeps in each only the
-characters the site can show (every character of ``docs/``, ``data/``, the interface strings in
-``overrides/`` and ``mkdocs.yml``, plus the whole Kazakh, Russian and basic Latin alphabets, so a new
-text in those alphabets needs no new fonts), and writes WOFF2 files and ``fonts.css`` with
-``unicode-range`` for each, so a browser downloads only the scripts a page uses.
+Material's default loads Roboto from Google Fonts (a third-party request on every page view), Roboto's
+``cyrillic`` subset lacks ә ғ қ ң ө ү һ while ``cyrillic-ext`` lacks і ұ (Kazakh needs both), and Roboto
+has no Arabic. ``data/fonts.yml`` names the faces (Roboto for Latin and Cyrillic, Noto Naskh Arabic for
+Arabic), each from its ``@fontsource`` npm package. This module keeps in each per-script file only the
+characters the site can show (every character of ``docs/``, ``data/`` (message catalogs included), the
+interface strings in ``overrides/`` and ``mkdocs.yml``, plus the whole Kazakh, Russian and basic Latin
+alphabets, so a new text in those alphabets needs no new fonts) with the OpenType layout features the
+face's script needs (``GSUB``/``GPOS``: without them Arabic renders unjoined), and writes WOFF2 files and
+``fonts.css`` with ``unicode-range`` for each, so a browser downloads only the scripts a page uses.
 
 Run ``make fonts`` after adding text in a new script; ``tests/test_fonts.py`` fails until you do.
 """
 from __future__ import annotations
 
+import dataclasses
+import functools
 import io
 import sys
 from pathlib import Path
 
+import yaml
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
 from sitekit.project import ROOT
 
-SOURCE = ROOT / "node_modules" / "@fontsource" / "roboto" / "files"
+MODULES = ROOT / "node_modules"
 TARGET = ROOT / "docs" / "assets" / "fonts"
 CSS = ROOT / "docs" / "assets" / "stylesheets" / "fonts.css"
-SCRIPTS = ("latin", "latin-ext", "cyrillic", "cyrillic-ext")
-# Roboto has no arrows: the few characters it lacks come from DejaVu Sans (Debian's fonts-dejavu-core,
-# a free licence), under the same family name, so the text never falls back to an unknown system font.
+FACES = ROOT / "data" / "fonts.yml"
+# The first face lacks a few characters (arrows): they come from DejaVu Sans (Debian's fonts-dejavu-core,
+# a free licence), under the first face's family name, so the text never falls back to an unknown font.
 FALLBACK = {
     400: Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
     700: Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
@@ -38,7 +44,45 @@ ALPHABETS = (
     + "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
     + "«»„“”‘’–—…№ •·×€$%"
 )
-TEXT_GLOBS = ("docs/**/*.md", "data/**/*.yml", "overrides/**/*.html", "mkdocs.yml")
+TEXT_GLOBS = ("docs/**/*.md", "data/**/*.yml", "data/**/*.po", "overrides/**/*.html", "mkdocs.yml")
+
+
+@dataclasses.dataclass(frozen=True)
+class Face:
+    family: str
+    package: str
+    subsets: tuple[str, ...]
+    scripts: tuple[str, ...]
+    features: tuple[str, ...]
+
+    @property
+    def prefix(self) -> str:
+        """The file-name prefix of the face (``@fontsource/noto-naskh-arabic`` → ``noto-naskh-arabic``)."""
+        return self.package.rsplit("/", 1)[-1]
+
+    def source(self, subset_name: str, weight: int) -> Path:
+        return MODULES / self.package / "files" / f"{self.prefix}-{subset_name}-{weight}-normal.woff2"
+
+    def file_name(self, subset_name: str, weight: int) -> str:
+        return f"{self.prefix}-{subset_name}-{weight}.woff2"
+
+
+def faces(path: Path = FACES) -> tuple[Face, ...]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    out = []
+    for entry in data.get("faces") or ():
+        out.append(Face(str(entry["family"]), str(entry["package"]), tuple(entry["subsets"]),
+                        tuple(entry.get("scripts") or ()), tuple(entry.get("features") or ("*",))))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=64)
+def script_of(code: str) -> str:
+    """The ISO 15924 script a language is written in, from CLDR's likely subtags (kk → Cyrl, ar → Arab)."""
+    from babel.core import get_global
+    likely = get_global("likely_subtags").get(code.split("_")[0].split("-")[0], "")
+    parts = likely.split("_")
+    return parts[1] if len(parts) > 2 else "Latn"
 
 
 def site_characters(root: Path = ROOT) -> set[str]:
@@ -67,10 +111,12 @@ def unicode_range(chars: set[str]) -> str:
     return ", ".join(ranges)
 
 
-def subset_font(source: Path, chars: set[str]) -> bytes:
+def subset_font(source: Path, chars: set[str], features=("*",)) -> bytes:
+    """``source`` cut down to ``chars`` (and every glyph its kept layout features reach), as WOFF2."""
     options = subset.Options()
     options.flavor = "woff2"
-    options.layout_features = ["kern", "liga", "calt", "ccmp", "locl", "mark", "mkmk"]
+    options.layout_features = list(features)  # fontTools drops GSUB/GPOS lookups of unlisted features
+    options.layout_scripts = ["*"]
     options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 13, 14]  # keep the copyright and licence records
     options.drop_tables += ["DSIG"]
     font = TTFont(source)
@@ -83,58 +129,72 @@ def subset_font(source: Path, chars: set[str]) -> bytes:
     return out.getvalue()
 
 
-def source_file(script: str, weight: int) -> Path:
-    path = FALLBACK[weight] if script == "fallback" else SOURCE / f"roboto-{script}-{weight}-normal.woff2"
+def _check(path: Path, hint: str) -> Path:
     if not path.exists():
-        hint = "apt-get install fonts-dejavu-core" if script == "fallback" else "npm ci --ignore-scripts"
         raise SystemExit(f"{path}: missing; run `{hint}` first")
     return path
 
 
-def plan(wanted: set[str]) -> dict[str, set[str]]:
-    """The characters each file will carry: each character goes to the first script that has it."""
+def plan(wanted: set[str], all_faces: tuple[Face, ...]) -> list[tuple[Face, str, set[str]]]:
+    """(face, subset, characters) of each file to write: a character goes to the first subset that has it;
+    what no face has goes to the DejaVu fallback under the first face's family."""
     claimed: set[str] = set()
-    out = {}
-    for script in SCRIPTS + ("fallback",):
-        chars = (wanted & cmap(source_file(script, WEIGHTS[0]))) - claimed
-        if chars:
-            out[script] = chars
-            claimed |= chars
+    out = []
+    for face in all_faces:
+        for name in face.subsets:
+            path = _check(face.source(name, WEIGHTS[0]), "npm ci --ignore-scripts")
+            chars = (wanted & cmap(path)) - claimed
+            if chars:
+                out.append((face, name, chars))
+                claimed |= chars
+    rest = (wanted & cmap(_check(FALLBACK[WEIGHTS[0]], "apt-get install fonts-dejavu-core"))) - claimed
+    if rest:
+        out.append((all_faces[0], "fallback", rest))
     return out
+
+
+def source_file(face: Face, name: str, weight: int) -> Path:
+    if name == "fallback":
+        return _check(FALLBACK[weight], "apt-get install fonts-dejavu-core")
+    return _check(face.source(name, weight), "npm ci --ignore-scripts")
 
 
 def generate(root: Path = ROOT) -> tuple[list[str], set[str]]:
     """Write the subsets and fonts.css; return the files written and the characters no file covers."""
+    all_faces = faces(root / "data" / "fonts.yml")
     wanted = site_characters(root)
-    per_script = plan(wanted)
-    css = ["/* Generated by `make fonts` (scripts/sitekit/fonts.py) from @fontsource/roboto: do not edit. */"]
+    per_file = plan(wanted, all_faces)
+    families = ", ".join(f'"{face.family}"' for face in all_faces)
+    css = ["/* Generated by `make fonts` (scripts/sitekit/fonts.py) from data/fonts.yml: do not edit. */",
+           f":root {{\n  --md-text-font: {families};\n}}"]
     written = []
-    for script, chars in per_script.items():
+    for face, name, chars in per_file:
+        features = face.features if name != "fallback" else ("*",)
         for weight in WEIGHTS:
-            name = f"roboto-{script}-{weight}.woff2"
-            (TARGET / name).write_bytes(subset_font(source_file(script, weight), chars))
-            written.append(name)
+            file_name = face.file_name(name, weight)
+            (TARGET / file_name).write_bytes(subset_font(source_file(face, name, weight), chars, features))
+            written.append(file_name)
             css.append(
                 "@font-face {\n"
-                "  font-family: \"Roboto\";\n  font-style: normal;\n"
+                f"  font-family: \"{face.family}\";\n  font-style: normal;\n"
                 f"  font-weight: {weight};\n  font-display: swap;\n"
-                f"  src: url(\"../fonts/{name}\") format(\"woff2\");\n"
+                f"  src: url(\"../fonts/{file_name}\") format(\"woff2\");\n"
                 f"  unicode-range: {unicode_range(chars)};\n}}"
             )
     CSS.write_text("\n".join(css) + "\n", encoding="utf-8")
-    missing = wanted - set().union(*per_script.values())
+    missing = wanted - set().union(*(chars for _, _, chars in per_file))
     return written, missing
 
 
 def main() -> int:
     TARGET.mkdir(parents=True, exist_ok=True)
-    for old in TARGET.glob("roboto-*.woff2"):
+    for old in TARGET.glob("*.woff2"):
         old.unlink()
     written, missing = generate()
     total = sum((TARGET / name).stat().st_size for name in written)
     print(f"fonts: wrote {len(written)} files, {total} bytes, and {CSS.relative_to(ROOT)}", file=sys.stderr)
     for char in sorted(missing):
-        print(f"fonts: U+{ord(char):04X} {char!r} is in the site's text but in no Roboto file "
+        print(f"fonts: U+{ord(char):04X} {char!r} is in the site's text but in no font file "
               "(the browser falls back to a system font for it)", file=sys.stderr)
     return 0
 

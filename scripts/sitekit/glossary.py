@@ -10,7 +10,8 @@ from pathlib import Path
 
 import yaml
 
-from sitekit import escaping, strings
+from sitekit import escaping
+from sitekit.messages import language_name
 
 MARKER = "<!-- glossary -->"
 
@@ -27,18 +28,26 @@ def _parse(text: str) -> tuple[dict, ...]:
     return tuple(data.get("terms") or [])
 
 
-def render(terms: list[dict], lang: str, codes: tuple[str, ...]) -> str:
-    """Markdown: one section per term, sorted in the reader's alphabet, with its equivalents."""
+def render(terms: list[dict], lang: str, codes: tuple[str, ...], msgs, directions: dict | None = None) -> str:
+    """Markdown: one section per term, sorted in the reader's alphabet, with its equivalents, each marked
+    with its own language and direction and named in the reader's language. A term the glossary has not
+    translated into ``lang`` yet is left out (the translation check reports it), never shown in another
+    language inside the reader's."""
+    directions = directions or {}
     others = [code for code in codes if code != lang]
     out = []
-    for term in sorted(terms, key=lambda t: t[lang]["term"].casefold()):
+    shown = [t for t in terms if isinstance(t.get(lang), dict) and t[lang].get("term")
+             and isinstance(t.get("definition"), dict) and t["definition"].get(lang)]
+    for term in sorted(shown, key=lambda t: t[lang]["term"].casefold()):
         name = term[lang]["term"]
         equivalents = "; ".join(
-            f'<span lang="{code}">{html.escape(term[code]["term"])}</span> ({code})' for code in others
+            f'<span lang="{code}" dir="{directions.get(code, "ltr")}">{html.escape(term[code]["term"])}</span>'
+            f" ({html.escape(language_name(code, lang))})"
+            for code in others if isinstance(term.get(code), dict) and term[code].get("term")
         )
         out.append(
             f"## {escaping.markdown_text(name)} {{#{term['id']}}}\n\n"
             f"{escaping.markdown_without_html(term['definition'][lang].strip())}\n\n"
-            f"*{strings.t(lang, 'glossary_equivalents')}:* {equivalents}\n"
+            f"*{html.escape(msgs.text(lang, 'glossary.equivalents'))}:* {equivalents}\n"
         )
     return "\n".join(out)

@@ -1,127 +1,54 @@
-"""Every word the article's scholarly apparatus shows, in every language: one table.
+"""The words of the article's scholarly apparatus in one language, as the templates and the citation
+formats use them: a thin view over the message catalogs (``data/locales/*.po``, ``sitekit/messages.py``).
 
-The headings and buttons of the article's front matter and of "How to cite" (``partials/article-header.html``,
-``partials/citation.html``), and the words the citation formats print (``sitekit/citation.py``): GOST's
-prescribed phrases, month names in the case each format needs, "translated from ...", the label of the
-date of this online edition (the original's date is unknown), and the PDF galley's link. A language missing
-a key is a ``KeyError`` in ``tests/test_citation.py``, not a blank on a page.
+``partials/article-header.html`` and ``partials/citation.html`` read the dict ``labels()`` returns;
+``sitekit/citation.py`` reads it and ``translated_from()``.
 """
 from __future__ import annotations
 
-LABELS: dict[str, dict] = {
-    "kk": {
-        # the article's front matter (before the body)
-        "front": "Мақала туралы мәлімет",
-        "author": "Автор",
-        "edition_date": "Осы онлайн-басылымның күні",
-        "abstract": "Аңдатпа",
-        "keywords": "Тірек сөздер",
-        # How to cite
-        "cite": "Мақалаға сілтеме жасау үлгісі",
-        "cite_intro": "Библиографиялық сипаттама осы беттің деректерінен жасалған; қаралған күні ретінде "
-                      "осы онлайн-басылымның күні көрсетілген.",
-        "page_url": "Беттің мекенжайы",
-        "copy": "Көшіру",
-        "copied": "Көшірілді",
-        "selected": "Мәтін белгіленді: көшіру үшін Ctrl+C (⌘C) басыңыз",
-        "gost": "ГОСТ Р 7.0.100-2018",
-        "apa": "APA 7",
-        "bibtex": "BibTeX",
-        # words the citation formats print
-        "months": ("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым",
-                   "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан"),
-        "long_date": "{year} жылғы {day} {month}",
-        "apa_date": "{year}, {day} {month}",
-        "gost_day": "{day} {month}",
-        "gost_content": "Мәтін : электрондық",
-        "gost_site": "сайт",
-        "gost_accessed": "қаралған күні",
-        "translated_from": {"kk": "қазақ тілінен аударылған", "ru": "орыс тілінен аударылған",
-                            "en": "ағылшын тілінен аударылған"},
-        # the PDF galley (sitekit/galley.py) and its link in "How to cite"
-        "pdf": "PDF",
-        "pdf_title": "Мақаланы PDF форматында жүктеп алу (A4)",
-        # the date of this online edition, as the citations label it (the original's date is unknown)
-        "edition_note": "осы онлайн-басылымның күні",
-        "original_date_unknown": "түпнұсқаның жарияланған күні белгісіз",
-        "apa_original": "Түпнұсқаның жарияланған күні белгісіз",
-        "bibtex_author": "Авторы",
-        "babel": "kazakh",
-        "og_locale": "kk_KZ",
-    },
-    "ru": {
-        "front": "Сведения о статье",
-        "author": "Автор",
-        "edition_date": "Дата этого онлайн-издания",
-        "abstract": "Аннотация",
-        "keywords": "Ключевые слова",
-        "cite": "Как цитировать статью",
-        "cite_intro": "Библиографическое описание составлено по данным этой страницы; датой обращения "
-                      "указана дата этого онлайн-издания.",
-        "page_url": "Адрес страницы",
-        "copy": "Копировать",
-        "copied": "Скопировано",
-        "selected": "Текст выделен: чтобы скопировать, нажмите Ctrl+C (⌘C)",
-        "gost": "ГОСТ Р 7.0.100-2018",
-        "apa": "APA 7",
-        "bibtex": "BibTeX",
-        "months": ("января", "февраля", "марта", "апреля", "мая", "июня",
-                   "июля", "августа", "сентября", "октября", "ноября", "декабря"),
-        "long_date": "{day} {month} {year} г.",
-        "apa_date": "{year}, {day} {month}",
-        "gost_day": "{day} {month}",
-        "gost_content": "Текст : электронный",
-        "gost_site": "сайт",
-        "gost_accessed": "дата обращения",
-        "translated_from": {"kk": "перевод с казахского", "ru": "перевод с русского",
-                            "en": "перевод с английского"},
-        "pdf": "PDF",
-        "pdf_title": "Скачать статью в формате PDF (A4)",
-        "edition_note": "дата этого онлайн-издания",
-        "original_date_unknown": "дата публикации оригинала неизвестна",
-        "apa_original": "Дата публикации оригинала неизвестна",
-        "bibtex_author": "Автор",
-        "babel": "russian",
-        "og_locale": "ru_RU",
-    },
-    "en": {
-        "front": "About the article",
-        "author": "Author",
-        "edition_date": "Date of this online edition",
-        "abstract": "Abstract",
-        "keywords": "Keywords",
-        "cite": "How to cite",
-        "cite_intro": "The references are generated from this page’s data; the access date given is the "
-                      "date of this online edition.",
-        "page_url": "Page address",
-        "copy": "Copy",
-        "copied": "Copied",
-        "selected": "Text selected: press Ctrl+C (⌘C) to copy it",
-        "gost": "GOST R 7.0.100-2018",
-        "apa": "APA 7",
-        "bibtex": "BibTeX",
-        "months": ("January", "February", "March", "April", "May", "June",
-                   "July", "August", "September", "October", "November", "December"),
-        "long_date": "{day} {month} {year}",
-        "apa_date": "{year}, {month} {day}",
-        "gost_day": "{day} {month}",
-        "gost_content": "Text : electronic",
-        "gost_site": "website",
-        "gost_accessed": "accessed",
-        "translated_from": {"kk": "translated from Kazakh", "ru": "translated from Russian",
-                            "en": "translated from English"},
-        "pdf": "PDF",
-        "pdf_title": "Download the article as a PDF (A4)",
-        "edition_note": "date of this online edition",
-        "original_date_unknown": "the original's date of publication is unknown",
-        "apa_original": "Original work published n.d.",
-        "bibtex_author": "Author",
-        "babel": "english",
-        "og_locale": "en_US",
-    },
+from sitekit import messages as _messages
+
+# template key -> message id (the catalogs hold the words; this says which message each key shows)
+KEYS = {
+    "front": "article.front", "author": "article.author", "edition_date": "article.edition_date",
+    "abstract": "article.abstract", "keywords": "article.keywords",
+    "cite": "cite.heading", "cite_intro": "cite.intro", "page_url": "cite.page_url", "copy": "cite.copy",
+    "copied": "cite.copied", "selected": "cite.selected", "gost": "cite.gost", "apa": "cite.apa",
+    "bibtex": "cite.bibtex",
+    "long_date": "date.long", "apa_date": "date.apa", "gost_day": "date.gost_day",
+    "gost_content": "cite.gost_content", "gost_site": "cite.gost_site", "gost_accessed": "cite.gost_accessed",
+    "bibtex_author": "cite.bibtex_author", "babel": "code.bibtex_langid", "og_locale": "code.og_locale",
+    # the PDF galley (sitekit/galley.py) and its link in "How to cite"
+    "pdf": "cite.pdf", "pdf_title": "cite.pdf_title",
+    # the date of this online edition, as the citations label it (the original's date is unknown)
+    "edition_note": "cite.edition_note", "original_date_unknown": "cite.original_date_unknown",
+    "apa_original": "cite.apa_original",
 }
+MONTHS = tuple(f"date.month.{n}" for n in range(1, 13))
 
 
-def labels(lang: str) -> dict:
-    """The table of ``lang`` (KeyError names a language the table lacks)."""
-    return LABELS[lang]
+def _raw(msgs: _messages.Messages, lang: str, key: str) -> str:
+    """A message with its ``{placeholders}`` kept (the citation formats fill them)."""
+    found = msgs._lookup(lang, key, None)
+    if found is None:
+        raise KeyError(f"no catalog has the message {key!r}")
+    return found[0].string
+
+
+def labels(lang: str, msgs: _messages.Messages | None = None) -> dict:
+    """Every label of ``lang``: the keys of ``KEYS`` and ``months`` (twelve names)."""
+    msgs = msgs or _messages.for_project(_project())
+    out = {key: _raw(msgs, lang, message) for key, message in KEYS.items()}
+    out["months"] = tuple(msgs.text(lang, key) for key in MONTHS)
+    return out
+
+
+def translated_from(lang: str, source: str, msgs: _messages.Messages | None = None) -> str:
+    """"translated from <source>" as a citation in ``lang`` prints it."""
+    msgs = msgs or _messages.for_project(_project())
+    return msgs.text(lang, "cite.translated_from", other=source)
+
+
+def _project():
+    from sitekit import project
+    return project.load()

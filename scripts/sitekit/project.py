@@ -27,6 +27,16 @@ class Language:
     default: bool
     site_name: str = ""
     site_description: str = ""
+    # Options of the language entry's ``extra`` (static-i18n accepts no other keys on an entry):
+    in_progress: bool = False  # every page the language lacks is pending (shown from the fallback order)
+    fallback: tuple[str, ...] = ()  # where a pending page's text comes from, in order, before the source
+    citation_styles: tuple[str, ...] | None = None  # the citation formats shown, in order (None: all)
+
+    @property
+    def direction(self) -> str:
+        """``rtl`` or ``ltr`` (from CLDR: the language's script decides, no option needed)."""
+        from sitekit.messages import direction
+        return direction(self.code)
 
     @property
     def prefix(self) -> str:
@@ -40,6 +50,7 @@ class Project:
     docs_dir: Path
     site_url: str
     languages: tuple[Language, ...]
+    messages_fallback: str = ""  # the catalog a missing message is taken from (extra.messages_fallback)
 
     def site_url_from(self, value: str | None) -> str:
         """``value`` (the resolved ``site_url`` of a build) as a base URL ending in '/'."""
@@ -53,6 +64,22 @@ class Project:
     @property
     def codes(self) -> tuple[str, ...]:
         return tuple(lang.code for lang in self.languages)
+
+    @property
+    def in_progress(self) -> tuple[str, ...]:
+        return tuple(lang.code for lang in self.languages if lang.in_progress)
+
+    def fallback_order(self, code: str, source: str | None = None) -> tuple[str, ...]:
+        """Where the text of a page ``code`` lacks comes from: the language's ``fallback`` list, then the
+        page's source language, then the default language (the first of them that has the page wins)."""
+        order = [c for c in self.language(code).fallback if c in self.codes and c != code]
+        for extra in (source, self.default.code):
+            if extra and extra in self.codes and extra != code and extra not in order:
+                order.append(extra)
+        return tuple(order)
+
+    def with_site_url(self, value: str | None) -> "Project":
+        return dataclasses.replace(self, site_url=self.site_url_from(value))
 
     def language(self, code: str) -> Language:
         for lang in self.languages:
@@ -100,15 +127,33 @@ def _load(root: Path) -> Project:
     for entry in options.get("languages") or ():
         if not isinstance(entry, dict) or "locale" not in entry:
             raise ConfigError("mkdocs.yml: every i18n language needs 'locale' (e.g. '- locale: kk')")
+        code = str(entry["locale"])
+        extra = entry.get("extra") or {}
+        if not isinstance(extra, dict):
+            raise ConfigError(f"mkdocs.yml: the 'extra' of language {code} is not a mapping")
         languages.append(Language(
-            entry["locale"], entry.get("name", entry["locale"]), bool(entry.get("default")),
+            code, str(entry.get("name", code)), bool(entry.get("default")),
             site_name=str(entry.get("site_name") or config.get("site_name") or ""),
             site_description=str(entry.get("site_description") or config.get("site_description") or ""),
+            in_progress=_flag(extra, "in_progress", code),
+            fallback=_codes(extra, "fallback", code) or (),
+            citation_styles=_codes(extra, "citation_styles", code),
         ))
     if not languages:
-        raise ConfigError("mkdocs.yml: plugins.i18n.languages is empty (list kk, ru and en)")
+        raise ConfigError("mkdocs.yml: plugins.i18n.languages is empty (list the site's languages)")
     if sum(lang.default for lang in languages) != 1:
         raise ConfigError("mkdocs.yml: exactly one i18n language needs 'default: true'")
+    codes = [lang.code for lang in languages]
+    if len(set(codes)) != len(codes):
+        raise ConfigError("mkdocs.yml: a language is listed twice under plugins.i18n.languages")
+    for lang in languages:
+        unknown = [c for c in lang.fallback if c not in codes]
+        if unknown:
+            raise ConfigError(f"mkdocs.yml: the fallback of language {lang.code} names {', '.join(unknown)}, "
+                              f"not a language of the site (one of {', '.join(codes)})")
+    site_extra = config.get("extra") or {}
+    fallback = str(site_extra.get("messages_fallback") or "") if isinstance(site_extra, dict) else ""
+    default = next(lang.code for lang in languages if lang.default)
     site_url = str(config.get("site_url") or "/")
     if not site_url.endswith("/"):
         site_url += "/"
@@ -117,4 +162,23 @@ def _load(root: Path) -> Project:
         docs_dir=root / str(config.get("docs_dir", "docs")),
         site_url=site_url,
         languages=tuple(languages),
+        messages_fallback=fallback or default,
     )
+
+
+def _flag(extra: dict, key: str, code: str) -> bool:
+    value = extra.get(key, False)
+    if not isinstance(value, bool):
+        raise ConfigError(f"mkdocs.yml: 'extra.{key}' of language {code} is not true or false (found {value!r})")
+    return value
+
+
+def _codes(extra: dict, key: str, code: str) -> tuple[str, ...] | None:
+    if key not in extra:
+        return None
+    value = extra[key]
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise ConfigError(f"mkdocs.yml: 'extra.{key}' of language {code} is not a list of names (found {value!r})")
+    return tuple(value)

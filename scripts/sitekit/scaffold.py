@@ -37,7 +37,7 @@ from pathlib import Path
 import yaml
 
 from sitekit import project as project_mod
-from sitekit import escaping, strings
+from sitekit import escaping, messages
 from sitekit.briefs import FOLDER
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -207,24 +207,21 @@ def front_matter(brief: Brief) -> str:
                           default_flow_style=False)
 
 
-def sources_heading(lang: str, source: str) -> str:
-    """The sources heading in ``lang``: the site's string, or the source language's until it has one."""
-    for code in (lang, source):
-        try:
-            return strings.t(code, "sources_heading")
-        except KeyError:
-            continue
-    raise project_mod.ConfigError(f"no 'sources_heading' string for {lang} or {source} (sitekit/strings.py)")
+def sources_heading(proj: project_mod.Project, lang: str) -> str:
+    """The sources heading in ``lang`` (message ``brief.sources``; the fallback catalog's if ``lang``
+    lacks it)."""
+    return messages.for_project(proj).text(lang, "brief.sources")
 
 
 def languages(proj: project_mod.Project, brief: Brief) -> list[str]:
-    """The languages the brief gets a file in: every language of ``mkdocs.yml``."""
-    return list(proj.codes)
+    """The languages the brief gets a file in: every language of ``mkdocs.yml`` except those in progress
+    (a brief they lack is pending there), and always the brief's own."""
+    return [code for code in proj.codes if code == brief.source or code not in proj.in_progress]
 
 
-def render(lang: str, brief: Brief) -> str:
+def render(lang: str, brief: Brief, heading: str) -> str:
     return (f"---\n{front_matter(brief)}---\n\n{escaping.markdown_text(brief.summary)}\n\n"
-            f"## {sources_heading(lang, brief.source)} {{#sources}}\n")
+            f"## {heading} {{#sources}}\n")
 
 
 def existing_files(folder: Path, slug: str) -> list[Path]:
@@ -244,7 +241,7 @@ def write(proj: project_mod.Project, brief: Brief, out) -> list[Path]:
     existing = existing_files(folder, brief.slug)
     if existing:
         raise BriefExists(existing)
-    texts = {code: render(code, brief) for code in languages(proj, brief)}  # all ready before the first file
+    texts = {code: render(code, brief, sources_heading(proj, code)) for code in languages(proj, brief)}  # all ready before the first file
     written: list[Path] = []
     try:
         folder.mkdir(parents=True, exist_ok=True)

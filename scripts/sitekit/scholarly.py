@@ -22,16 +22,10 @@ import datetime
 import json
 from urllib.parse import urljoin
 
-from sitekit import citation
+from sitekit import citation, kinds
 from sitekit.labels import labels
 
-KINDS = ("article", "brief")
-REQUIRED = {
-    "article": ("title", "description", "source_lang", "author_position", "published", "keywords", "abstract"),
-    "brief": ("title", "description", "date"),
-}
-DATE_KEY = {"article": "published", "brief": "date"}
-A_KIND = {"article": "an article", "brief": "a brief"}
+COMMON = ("title", "description")
 # Characters that would end a <script> element or confuse an HTML parser inside one: JSON allows each
 # as a \u escape, so the data reads the same and the markup cannot break.
 SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -46,15 +40,17 @@ class Version:
     title: str
 
 
-def problems(meta: dict, kind: str, codes: tuple[str, ...]) -> list[str]:
-    """What in the front matter of a page of ``kind`` keeps its metadata from being built."""
+def problems(meta: dict, kind: str, codes: tuple[str, ...], known: dict | None = None) -> list[str]:
+    """What in the front matter of a page of ``kind`` (``data/kinds.yml``) keeps its metadata from being
+    built."""
+    spec = (known or kinds.load())[kind]
     found = []
-    for key in REQUIRED[kind]:
+    for key in COMMON + spec.requires:
         if meta.get(key) in (None, "", []):
-            found.append(f"front matter has no '{key}' ({A_KIND[kind]} needs it for its metadata)")
-    date = meta.get(DATE_KEY[kind])
+            found.append(f"front matter has no '{key}' (kind: {kind} needs it for its metadata)")
+    date = meta.get(spec.date) if spec.date else None
     if date is not None and not isinstance(date, datetime.date):
-        found.append(f"'{DATE_KEY[kind]}' is not a date (found {date!r}, expected YYYY-MM-DD)")
+        found.append(f"'{spec.date}' is not a date (found {date!r}, expected YYYY-MM-DD)")
     keywords = meta.get("keywords")
     if kind == "article" and keywords is not None and not (
             isinstance(keywords, list) and all(isinstance(k, str) and k.strip() for k in keywords)):
@@ -70,31 +66,38 @@ def problems(meta: dict, kind: str, codes: tuple[str, ...]) -> list[str]:
 
 
 def article(meta: dict, *, lang: str, url: str, site_name: str, site_root: str, versions: list[Version],
-            key: str, text: str = "", pdf: str = "") -> dict:
-    """The template context of an article (``scholarly`` in the templates); ``pdf`` is the file name of
-    its PDF galley beside the page ('' if it has none)."""
-    record = citation.record(meta, language=lang, url=url, container=site_name, key=key, text=text)
+            key: str, text: str = "", messages=None, styles: tuple[str, ...] | None = None,
+            pdf: str = "") -> dict:
+    """The template context of an article (``scholarly`` in the templates); ``styles``: the citation
+    formats the language shows (its ``citation_styles`` in ``mkdocs.yml``; None: all of them); ``pdf``:
+    the file name of its PDF galley beside the page ('' if it has none)."""
+    record = citation.record(meta, language=lang, url=url, container=site_name, key=key, text=text,
+                             messages=messages)
     pdf_url = urljoin(url, pdf) if pdf else ""
-    t = labels(lang)
+    t = labels(lang, messages)
     return {
         "url": url,
         "labels": t,
         "highwire": highwire(record, meta, pdf_url=pdf_url),
-        "open_graph": open_graph(meta, kind="article", lang=lang, url=url, site_name=site_name, versions=versions),
+        "open_graph": open_graph(meta, kind="article", lang=lang, url=url, site_name=site_name, versions=versions,
+                                 messages=messages),
         "json_ld": script_json(json_ld(record, meta, site_root=site_root, versions=versions, pdf_url=pdf_url)),
         "front": front(record, meta),
-        "citations": citations(record),
+        "citations": citations(record, styles),
         "pdf": {"href": pdf, "url": pdf_url, "label": t["pdf"], "title": t["pdf_title"]} if pdf else None,
     }
 
 
-def brief(meta: dict, *, lang: str, url: str, site_name: str, versions: list[Version]) -> dict:
-    """The template context of a brief: Open Graph only."""
+def brief(meta: dict, *, lang: str, url: str, site_name: str, versions: list[Version], messages=None,
+          date_key: str = "date") -> dict:
+    """The template context of a page with Open Graph only (a brief, or any kind whose metadata is
+    ``open-graph``)."""
     return {
         "url": url,
-        "labels": labels(lang),
+        "labels": labels(lang, messages),
         "highwire": [],
-        "open_graph": open_graph(meta, kind="brief", lang=lang, url=url, site_name=site_name, versions=versions),
+        "open_graph": open_graph(meta, kind="brief", lang=lang, url=url, site_name=site_name, versions=versions,
+                                 messages=messages, date_key=date_key),
         "json_ld": "",
         "front": None,
         "citations": [],
@@ -109,8 +112,8 @@ def highwire(record: citation.Record, meta: dict, *, pdf_url: str = "") -> list[
     guidelines keep ``citation_publication_date`` for the date other papers would cite (the original's,
     unknown here) and send the date a copy went online to ``citation_online_date``."""
     tags = [("citation_title", record.title)]
-    if record.byline:
-        tags.append(("citation_author", record.byline))
+    if record.author or record.byline:
+        tags.append(("citation_author", record.author or record.byline))
     tags += [
         ("citation_language", record.language),
         ("citation_online_date", f"{record.published:%Y/%m/%d}"),
@@ -125,7 +128,7 @@ def highwire(record: citation.Record, meta: dict, *, pdf_url: str = "") -> list[
 
 
 def open_graph(meta: dict, *, kind: str, lang: str, url: str, site_name: str,
-               versions: list[Version]) -> list[tuple[str, str]]:
+               versions: list[Version], messages=None, date_key: str | None = None) -> list[tuple[str, str]]:
     """Open Graph ``property`` tags; ``og:locale:alternate`` names the other languages the page exists in.
 
     A brief is first published here and gets ``article:published_time``; an article does not: Open Graph
@@ -136,11 +139,12 @@ def open_graph(meta: dict, *, kind: str, lang: str, url: str, site_name: str,
         ("og:description", str(meta["description"])),
         ("og:url", url),
         ("og:site_name", site_name),
-        ("og:locale", labels(lang)["og_locale"]),
+        ("og:locale", labels(lang, messages)["og_locale"]),
     ]
-    tags += [("og:locale:alternate", labels(v.lang)["og_locale"]) for v in versions if v.lang != lang]
-    if kind != "article":
-        tags.append(("article:published_time", meta[DATE_KEY[kind]].isoformat()))
+    tags += [("og:locale:alternate", labels(v.lang, messages)["og_locale"]) for v in versions if v.lang != lang]
+    date = meta.get(date_key or "date")
+    if kind != "article" and isinstance(date, datetime.date):
+        tags.append(("article:published_time", date.isoformat()))
     if kind == "article":
         tags += [("article:tag", keyword) for keyword in meta.get("keywords") or ()]
     return tags
@@ -153,7 +157,7 @@ def json_ld(record: citation.Record, meta: dict, *, site_root: str, versions: li
     No ``datePublished``: schema.org means the date of first publication, the original's, which is
     unknown. The date of this online edition is a ``publication`` event (``PublicationEvent``) named as
     such in the page's language; the PDF galley is an ``encoding`` of the work."""
-    t = labels(record.language)
+    t = labels(record.language, record.messages)
     data = {
         "@context": "https://schema.org",
         "@type": "ScholarlyArticle",
@@ -174,8 +178,12 @@ def json_ld(record: citation.Record, meta: dict, *, site_root: str, versions: li
     if pdf_url:
         data["encoding"] = {"@type": "MediaObject", "contentUrl": pdf_url, "encodingFormat": "application/pdf",
                             "inLanguage": record.language}
-    if record.byline:
-        data["author"] = {"@type": "Person", "description": record.byline}
+    if record.author or record.byline:
+        data["author"] = {"@type": "Person"}
+        if record.author:
+            data["author"]["name"] = record.author
+        if record.byline:
+            data["author"]["description"] = record.byline
     if record.is_translation:
         original = [v for v in versions if v.lang == record.original_language]
         if original:
@@ -200,26 +208,30 @@ def script_json(data: dict) -> str:
 
 def front(record: citation.Record, meta: dict) -> dict:
     """What the article shows between its title and its body, in the order of the source."""
-    t = labels(record.language)
+    t = labels(record.language, record.messages)
     return {
-        "author": record.byline,
+        "author": ", ".join(part for part in (record.author, record.byline) if part),
         "edition_date": record.published.isoformat(),
-        "edition_text": long_date(record.published, record.language),
+        "edition_text": long_date(record.published, record.language, record.messages),
         "abstract": str(meta["abstract"]).strip(),
         "keywords": [str(k).strip() for k in meta["keywords"]],
         "labels": t,
     }
 
 
-def citations(record: citation.Record) -> list[dict]:
-    """Every citation format of ``record``: its id, its name, the text to copy and the HTML to show."""
-    t = labels(record.language)
+def citations(record: citation.Record, styles: tuple[str, ...] | None = None) -> list[dict]:
+    """The citation formats of ``record`` (``styles``, in that order; None: every registered one): its
+    id, its name, the text to copy and the HTML to show."""
+    t = labels(record.language, record.messages)
+    formatted = citation.format_all(record)
+    names = [name for name in (styles if styles is not None else formatted) if name in formatted]
     return [
-        {"id": name, "label": t[name], "text": formatted.text, "html": formatted.html, "block": name == "bibtex"}
-        for name, formatted in citation.format_all(record).items()
+        {"id": name, "label": t[name], "text": formatted[name].text, "html": formatted[name].html,
+         "block": name == "bibtex"}
+        for name in names
     ]
 
 
-def long_date(date: datetime.date, lang: str) -> str:
-    t = labels(lang)
+def long_date(date: datetime.date, lang: str, messages=None) -> str:
+    t = labels(lang, messages)
     return t["long_date"].format(year=date.year, day=date.day, month=t["months"][date.month - 1])

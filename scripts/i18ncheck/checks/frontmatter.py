@@ -6,15 +6,15 @@ import datetime
 
 from i18ncheck.registry import check
 
+from sitekit import kinds
+
 COMMON_KEYS = ("title", "description", "source_lang")
-KIND_KEYS = {
-    "article": ("author_position", "published", "keywords", "abstract"),
-    "brief": ("date", "tags", "summary"),
-}
-AGREEING_KEYS = ("source_lang", "kind", "date", "published", "tags")
+# The keys each kind of page needs: data/kinds.yml (the content model is data, not code).
+KIND_KEYS = {name: kind.requires for name, kind in kinds.load().items()}
+AGREEING_KEYS = ("source_lang", "kind", "date", "published", "tags", "author")
 DATE_KEYS = ("date", "published")
 LIST_KEYS = ("tags", "keywords")
-TEXT_KEYS = ("title", "description", "author_position", "abstract", "summary")
+TEXT_KEYS = ("title", "description", "author", "author_position", "abstract", "summary")
 
 
 def _ours(doc, context) -> bool:
@@ -59,8 +59,8 @@ def front_matter_values(doc, context):
         yield doc.key_line("source_lang"), (f"source_lang {show(meta['source_lang'])} is not a configured "
                                             f"language (one of {', '.join(codes)})")
     if meta.get("kind") is not None and meta["kind"] not in KIND_KEYS:
-        yield doc.key_line("kind"), (f"kind {show(meta['kind'])} is unknown (article or brief; "
-                                     "leave it out for a plain page)")
+        yield doc.key_line("kind"), (f"kind {show(meta['kind'])} is unknown ({' or '.join(KIND_KEYS)} in "
+                                     "data/kinds.yml; leave it out for a plain page)")
     for key in DATE_KEYS:
         if meta.get(key) is not None and not isinstance(meta[key], datetime.date):
             found = f"the text '{meta[key]}'" if isinstance(meta[key], str) else show(meta[key])
