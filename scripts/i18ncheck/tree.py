@@ -9,6 +9,8 @@ import collections
 import dataclasses
 import functools
 import os
+import re
+import stat
 from pathlib import Path
 
 import yaml
@@ -99,7 +101,9 @@ class Tree:
         if not self.docs_dir.is_dir():
             raise ConfigError(f"docs_dir {self.docs_dir} is not a folder")
         self.prefix = _rel_prefix(project)
-        self.files: list[str] = sorted(_walk(self.docs_dir))    # docs-relative POSIX uris, all files
+        self.irregular: list[tuple[str, str]] = []   # (uri, what is wrong with it): never read
+        self.files: list[str] = sorted(_walk(self.docs_dir, self.irregular))  # docs-relative POSIX uris
+        self.irregular.sort()
         self.markdown = [uri for uri in self.files if uri.endswith(".md")]
         self._docs: dict[str, document.Document] = {}
         self._pages: dict[str, Page] = {}
@@ -111,8 +115,13 @@ class Tree:
     def document(self, uri: str) -> document.Document:
         doc = self._docs.get(uri)
         if doc is None:
-            data = (self.docs_dir / uri).read_bytes()
-            doc = self._docs[uri] = document.read(self.path(uri), uri, data)
+            try:
+                data = _read(self.docs_dir / uri)
+            except OSError as exc:
+                doc = document.unreadable(self.path(uri), uri, exc.strerror or str(exc))
+            else:
+                doc = document.read(self.path(uri), uri, data)
+            self._docs[uri] = doc
         return doc
 
     def documents(self) -> list[document.Document]:
@@ -151,16 +160,79 @@ def _rel_prefix(project: Project) -> str:
     return "" if rel == "." else rel + "/"
 
 
-def _walk(top: Path):
-    """Every file under ``top`` as a POSIX path relative to it, skipping dot files and folders as MkDocs
-    does."""
+MAX_BYTES = 2_000_000  # a Markdown page of this site is under 100 kB; a larger file is a mistake
+# MkDocs publishes these as pages too (mkdocs.utils.markdown_extensions); the check reads only .md.
+OTHER_MARKDOWN = (".markdown", ".mdown", ".mkdn", ".mkd")
+BAD_NAME = re.compile(r"[\x00-\x1f\x7f\\#?%]|^\s|\s$")
+
+
+def _read(path: Path) -> bytes:
+    """The bytes of a regular file, never more than ``MAX_BYTES`` + 1 (the walk let through no FIFO,
+    device or link)."""
+    with open(path, "rb") as fh:
+        return fh.read(MAX_BYTES + 1)
+
+
+def _walk(top: Path, irregular: list[tuple[str, str]]):
+    """Every regular file under ``top`` as a POSIX path relative to it, skipping dot files and folders as
+    MkDocs does. Symbolic links, FIFOs, devices, folders named like pages and names no URL can carry go
+    to ``irregular`` with the reason, and are never opened."""
     for folder, dirs, names in os.walk(top):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
         rel = os.path.relpath(folder, top)
         base = "" if rel == "." else rel.replace(os.sep, "/") + "/"
+        keep = []
+        for d in dirs:
+            if d.startswith("."):
+                continue
+            full = os.path.join(folder, d)
+            if os.path.islink(full):
+                irregular.append((base + d, "is a symbolic link to a folder: MkDocs would publish whatever it "
+                                            "points to; copy the files into docs/ instead"))
+            elif d.lower().endswith((".md",) + OTHER_MARKDOWN):
+                irregular.append((base + d, "is a folder named like a page: rename it (a page is a file)"))
+                keep.append(d)
+            else:
+                keep.append(d)
+        dirs[:] = keep
         for name in names:
-            if not name.startswith("."):
-                yield base + name
+            if name.startswith("."):
+                continue
+            uri, full = base + name, os.path.join(folder, name)
+            try:
+                info = os.lstat(full)
+            except OSError as exc:
+                irregular.append((uri, f"cannot be read ({exc.strerror})"))
+                continue
+            if stat.S_ISLNK(info.st_mode):
+                irregular.append((uri, "is a symbolic link: MkDocs would publish whatever it points to; "
+                                       "put the file itself in docs/"))
+            elif not stat.S_ISREG(info.st_mode):
+                irregular.append((uri, "is not a regular file (a FIFO, socket or device): remove it"))
+            elif _unprintable(uri):
+                irregular.append((uri, "has a name that is not utf-8 text: rename it"))
+            elif BAD_NAME.search(name):
+                irregular.append((uri, "has a name with a control character, backslash, #, ?, % or leading or "
+                                       "trailing space, which no link can carry: rename it"))
+            elif name.lower().endswith(OTHER_MARKDOWN) or (name.lower().endswith(".md") and not name.endswith(".md")):
+                irregular.append((uri, f"is Markdown that the translation check does not read: name it "
+                                       f"{name[:name.rfind('.')]}.md"))
+            elif info.st_size > MAX_BYTES and name.endswith(".md"):
+                irregular.append((uri, f"is {info.st_size:,} bytes, more than a page may be ({MAX_BYTES:,})"))
+            else:
+                yield uri
+
+
+def _unprintable(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def display(uri: str) -> str:
+    """A uri as it can be printed (a name that is not UTF-8 keeps its bytes as escapes)."""
+    return uri.encode("utf-8", "backslashreplace").decode("utf-8") if _unprintable(uri) else uri
 
 
 @dataclasses.dataclass

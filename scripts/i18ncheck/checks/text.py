@@ -8,6 +8,7 @@ from urllib.parse import unquote
 from i18ncheck import registry
 from i18ncheck.document import RE_LOCALE, split_language
 from i18ncheck.registry import check
+from i18ncheck.tree import display
 
 UNSAFE = re.compile(
     r"(?P<script><script\b)|(?P<iframe><iframe\b)|(?P<javascript>javascript[ \t]*:)"
@@ -20,7 +21,9 @@ ASCII_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 
 @check("file")
 def encoding(doc, context):
-    """The file is UTF-8 without a byte order mark."""
+    """The file can be read, and is UTF-8 without a byte order mark."""
+    if doc.read_error:
+        yield 1, f"the file cannot be read ({doc.read_error})"
     if doc.decode_error:
         line, byte = doc.decode_error
         yield line, f"bytes that are not utf-8 (first: 0x{byte:02x}); save the file as utf-8"
@@ -39,7 +42,7 @@ def line_endings(doc, context):
 @check("file")
 def empty_file(doc, context):
     """The file has content."""
-    if doc.empty:
+    if doc.empty and not doc.read_error:
         yield 1, "the file is empty"
 
 
@@ -118,6 +121,21 @@ def heading_anchor(doc, context):
             yield node.line, f"heading id {{#{node.anchor}}} is used twice (first at line {seen[node.anchor]})"
         else:
             seen[node.anchor] = node.line
+
+
+@check("tree")
+def file_names(tree, context):
+    """docs/ holds regular files with names a link can carry: no symbolic links, devices or folders named like pages."""
+    for uri, problem in tree.irregular:
+        shown = display(uri)
+        yield tree.path(shown), 1, f"{posixpath.basename(shown)} {problem}"
+
+
+@check("file")
+def control_characters(doc, context):
+    """No NUL or other control characters (invisible to readers; they hide text and break feeds)."""
+    for line, char in doc.controls:
+        yield line, f"control character U+{ord(char):04X} in the text (invisible to readers): remove it"
 
 
 @check("tree")
