@@ -160,9 +160,10 @@ def test_usage_errors_exit_2(args, message, tmp_path, capsys):
      "i18ncheck: mkdocs.yml: not valid YAML"),
     (lambda root: (root / "data" / "glossary.yml").write_text("terms: [\n", encoding="utf-8"),
      "i18ncheck: data/glossary.yml:2: not valid yaml"),
-    (lambda root: (root / "data" / "glossary.yml").write_text("terms:\n  - id: x\n    kk: {term: a}\n", encoding="utf-8"),
-     "i18ncheck: data/glossary.yml: term 1 (x): needs 'ru: {term: ..., match: [...]}'"),
-    (lambda root: (root / "data" / "tags.yml").write_text("a: [\n", encoding="utf-8"), "i18ncheck: data/tags.yml: not valid yaml"),
+    (lambda root: (root / "data" / "glossary.yml").write_text("terms: {x: 1}\n", encoding="utf-8"),
+     "i18ncheck: data/glossary.yml: expected a mapping with a 'terms' list"),
+    (lambda root: (root / "data" / "tags.yml").write_text("a: [\n", encoding="utf-8"), "i18ncheck: data/tags.yml:2: not valid yaml"),
+    (lambda root: (root / "data" / "tags.yml").write_text("- a\n", encoding="utf-8"), "i18ncheck: data/tags.yml: expected a mapping"),
     (lambda root: (root / "data" / "translation-sync.json").write_text("{", encoding="utf-8"),
      "i18ncheck: data/translation-sync.json: cannot be read"),
 ])

@@ -8,16 +8,13 @@ and the stems of an entry match consecutive words). Text and stems are split int
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 import yaml
 
+from i18ncheck import safeyaml
 from i18ncheck.inline import words
-
-try:
-    from yaml import CSafeLoader as SafeLoader
-except ImportError:  # pragma: no cover
-    from yaml import SafeLoader
 
 
 class GlossaryError(Exception):
@@ -36,6 +33,7 @@ class Glossary:
 
     def __init__(self, terms: list[Term]):
         self.terms = terms
+        self.problems: list[tuple[int, str]] = []  # (line, message): terms left out, see load()
         # lang -> the first letters (up to KEY) of an entry's first stem -> [(term, stems)]: a block's
         # candidate terms are the keys its words' first letters hit, one set intersection per block.
         self._index: dict[str, dict[str, list[tuple[Term, tuple[str, ...]]]]] = {}
@@ -90,36 +88,81 @@ def _matches_at(stems: tuple[str, ...], text_words: list[str], i: int) -> bool:
 
 
 def load(path: Path, languages: tuple[str, ...], name: str) -> Glossary | None:
-    """The glossary at ``path`` (``name`` is how messages call it); None when there is no glossary."""
+    """The glossary at ``path`` (``name`` is how messages call it); None when there is no glossary.
+
+    A file that is not a YAML mapping with a ``terms`` list is a ``GlossaryError`` (a configuration error);
+    an incomplete or malformed term is left out of the matching and listed in ``Glossary.problems`` as
+    ``(line, message)``: the glossary pages would crash on it or show it broken."""
     if not path.exists():
         return None
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader) or {}
+        text = path.read_text(encoding="utf-8")
+        data = safeyaml.load(text) or {}
     except (OSError, UnicodeDecodeError) as exc:
         raise GlossaryError(f"{name}: cannot read ({exc})") from None
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError) as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""
         raise GlossaryError(f"{name}{where}: not valid yaml ({getattr(exc, 'problem', None) or exc})") from None
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
         raise GlossaryError(f"{name}: expected a mapping with a 'terms' list (terms: [{{id, kk: {{term, match}}, ...}}])")
-    terms, seen = [], set()
+    starts = [i + 1 for i, line in enumerate(text.split("\n")) if ENTRY_START.match(line)]
+    terms, seen, problems = [], {}, []
     for number, entry in enumerate(data["terms"], 1):
-        where = f"{name}: term {number}"
-        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
-            raise GlossaryError(f"{where}: needs an 'id' (a string)")
-        if entry["id"] in seen:
-            raise GlossaryError(f"{where}: id {entry['id']!r} is used twice")
-        seen.add(entry["id"])
-        term, match = {}, {}
-        for lang in languages:
-            forms = entry.get(lang)
-            if not isinstance(forms, dict) or not isinstance(forms.get("term"), str):
-                raise GlossaryError(f"{where} ({entry['id']}): needs '{lang}: {{term: ..., match: [...]}}'")
-            stems = forms.get("match") or [forms["term"]]
-            if not isinstance(stems, list) or not all(isinstance(s, str) and words(s) for s in stems):
-                raise GlossaryError(f"{where} ({entry['id']}): '{lang}.match' must be a list of word stems")
-            term[lang] = forms["term"]
-            match[lang] = tuple(tuple(words(s)) for s in stems)
-        terms.append(Term(entry["id"], term, match))
-    return Glossary(terms)
+        line = starts[number - 1] if number <= len(starts) and len(starts) == len(data["terms"]) else 1
+        found = list(_problems(entry, number, languages, seen, line))
+        problems += [(line, message) for message in found]
+        if found:
+            continue
+        seen[entry["id"]] = line
+        terms.append(Term(entry["id"], {lang: entry[lang]["term"] for lang in languages},
+                          {lang: tuple(tuple(words(s, lang)) for s in entry[lang].get("match") or [entry[lang]["term"]])
+                           for lang in languages}))
+    glossary = Glossary(terms)
+    glossary.problems = problems
+    return glossary
+
+
+ENTRY_START = re.compile(r"^\s*-\s")
+ANCHOR_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+
+
+def _problems(entry, number: int, languages: tuple[str, ...], seen: dict, line: int):
+    """What keeps one term from being matched and rendered."""
+    if not isinstance(entry, dict):
+        yield f"term {number} is not a mapping (write - id: ..., then one key per language and definition)"
+        return
+    term_id = entry.get("id")
+    if not isinstance(term_id, str) or not ANCHOR_ID.match(term_id):
+        yield (f"term {number} needs an id of ascii letters, digits, - and _ (found {_show(term_id)}); "
+               "it is the term's anchor on the glossary pages")
+        return
+    if term_id in seen:
+        yield f"term {term_id} is listed twice (first at line {seen[term_id]})"
+        return
+    definition = entry.get("definition")
+    for lang in languages:
+        forms = entry.get(lang)
+        if not isinstance(forms, dict) or not _text(forms.get("term")):
+            yield f"term {term_id} has no {lang} term (write {lang}: {{term: ..., match: [...]}})"
+            continue
+        stems = forms.get("match")
+        if stems is not None and not (isinstance(stems, list) and stems
+                                      and all(isinstance(x, str) and words(x, lang) for x in stems)):
+            yield f"term {term_id}: {lang}.match is not a list of word stems (found {_show(stems)})"
+        if not (isinstance(definition, dict) and _text(definition.get(lang), one_line=False)):
+            yield f"term {term_id} has no {lang} definition (write definition: {{{lang}: ...}})"
+
+
+def _text(value, one_line: bool = True) -> bool:
+    """Whether ``value`` is text the glossary page can show (one line for a term)."""
+    if not isinstance(value, str) or not value.strip():
+        return False
+    if any(ord(c) < 32 and c not in ("\n" if not one_line else "") for c in value.strip()):
+        return False
+    return True
+
+
+def _show(value) -> str:
+    text = " ".join(str(value).split())
+    return text if len(text) <= 60 else text[:57] + "..."

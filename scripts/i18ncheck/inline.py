@@ -144,5 +144,5 @@ def difference(found, expected, key=lambda item: item) -> tuple[list, list]:
     return extra, missing
 
 
-def words(text: str) -> list[str]:
+def words(text: str, lang: str | None = None) -> list[str]:
     return WORD.findall(text.casefold())

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from i18ncheck import document, glossary, syncrecord
+from i18ncheck import document, glossary, safeyaml, syncrecord
 from sitekit.project import ConfigError, Project
 
 RECORD = "data/translation-sync.json"
@@ -70,28 +70,68 @@ class Context:
     glossary: glossary.Glossary | None
     record: syncrecord.Record
     files: frozenset[str] = frozenset()   # every file in docs/, docs-relative (set by the engine)
+    tag_problems: list = dataclasses.field(default_factory=list)   # (line, message) in data/tags.yml
 
     def rel(self, path: Path) -> str:
         return path.relative_to(self.project.root).as_posix()
 
 
 def load_context(project: Project) -> Context:
-    """Read the data files; a file that cannot be used is a configuration error (exit 2)."""
+    """Read the data files; a file that cannot be used at all is a configuration error (exit 2), a bad entry
+    in one is a finding (``checks/data.py``)."""
     root = project.root
-    tags = None
-    if (root / TAGS).exists():
-        try:
-            tags = yaml.safe_load((root / TAGS).read_text(encoding="utf-8")) or {}
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-            raise ConfigError(f"{TAGS}: not valid yaml ({exc})") from None
-        if not isinstance(tags, dict):
-            raise ConfigError(f"{TAGS}: expected a mapping of tag ids (id: {{kk: label, ru: label, en: label}})")
+    tags, tag_problems = load_tags(root / TAGS, project.codes)
     try:
         terms = glossary.load(root / GLOSSARY, project.codes, GLOSSARY)
         record = syncrecord.load(root / RECORD, RECORD)
     except (glossary.GlossaryError, syncrecord.RecordError) as exc:
         raise ConfigError(str(exc)) from None
-    return Context(project, tags, terms, record)
+    return Context(project, tags, terms, record, tag_problems=tag_problems)
+
+
+TAG_EXAMPLE = "id: {kk: label, ru: label, en: label}"
+
+
+def load_tags(path: Path, codes: tuple[str, ...]) -> tuple[dict | None, list[tuple[int, str]]]:
+    """The tag vocabulary (id -> {language: label}) and its problems as (line, message); a tag with a
+    problem is left out, so that a brief using it is reported too."""
+    if not path.exists():
+        return None, []
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = safeyaml.load(text) or {}
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{TAGS}: cannot read ({exc})") from None
+    except (yaml.YAMLError, ValueError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark is not None else ""
+        raise ConfigError(f"{TAGS}{where}: not valid yaml ({getattr(exc, 'problem', None) or exc})") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{TAGS}: expected a mapping of tag ids ({TAG_EXAMPLE})")
+    lines = text.split("\n")
+    tags, problems = {}, []
+    for tag, labels in data.items():
+        line = next((i + 1 for i, row in enumerate(lines) if row.startswith(f"{tag}:") or row.startswith(f"'{tag}'")
+                     or row.startswith(f'"{tag}"')), 1)
+        found = []
+        if not isinstance(tag, str) or not TAG_ID.match(tag):
+            found.append(f"tag id {tag!r} is not a name of ascii letters, digits, - and _")
+        elif not isinstance(labels, dict):
+            found.append(f"tag {tag} has no labels (write {tag}: {{{', '.join(f'{c}: label' for c in codes)}}})")
+        else:
+            for code in codes:
+                label = labels.get(code)
+                if not isinstance(label, str) or not label.strip():
+                    found.append(f"tag {tag} has no {code} label (readers would see the id {tag})")
+                elif any(ord(c) < 32 or 127 <= ord(c) < 160 for c in label):
+                    found.append(f"tag {tag}: the {code} label has a line break or control character")
+        problems += [(line, message) for message in found]
+        if not found:
+            tags[tag] = labels
+    return tags, problems
+
+
+TAG_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
 
 class Tree:
