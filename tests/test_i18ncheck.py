@@ -140,7 +140,7 @@ def test_list_names_every_check(capsys):
 @pytest.mark.parametrize("args, message", [
     (["--disable", "no-such-check"], "unknown check id no-such-check"),
     (["sync"], "name the translations to record"),
-    (["sync", "--all", "docs/page.ru.md"], "either files or --all"),
+    (["sync", "--all", "docs/page.ru.md"], "either files or --new"),
     (["sync", "/elsewhere/page.ru.md"], "sync: /elsewhere/page.ru.md does not exist"),
     (["sync", "mkdocs.yml"], "sync: mkdocs.yml is not in"),
     (["sync", "docs/assets/pic.png"], "sync: docs/assets/pic.png is not a Markdown file in docs/"),
