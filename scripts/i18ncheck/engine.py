@@ -33,6 +33,26 @@ def run(tree: Tree, context: Context, enabled: frozenset[str] = ALL, jobs: int =
     return sorted(findings)
 
 
+# What the build's hooks and templates read before any page is checked: a finding of one of these means
+# the build would crash or publish a broken page, so the MkDocs hook stops the build on it.
+BLOCKING = frozenset({"file-names", "encoding", "control-characters", "front-matter-syntax", "front-matter-values",
+                      "tag-vocabulary", "glossary-entries", "unknown-tag", "unsafe-html", "hidden-content"})
+
+
+def blocking(tree: Tree, context: Context) -> list[Finding]:
+    """The failing findings of the ``BLOCKING`` checks over the whole tree (tree and file checks only:
+    cheap, no comparison of translations), sorted."""
+    enabled = frozenset(BLOCKING & ALL)
+    found: list[Finding] = []
+    for c in by_scope("tree", enabled):
+        found += [Finding(path, line, c.id, message) for path, line, message in c.fn(tree, context)]
+    for uri in tree.markdown:
+        doc = tree.document(uri)
+        if doc.lang in context.project.codes or doc.lang is None:
+            found += apply_waivers(doc, _file_findings(doc, context, enabled), enabled)
+    return sorted(f for f in found if f.fails)
+
+
 def _check(tree: Tree, context: Context, enabled, neutral: list[str], loose: list[str]) -> list[Finding]:
     """The findings of the pages at the ``neutral`` uris and of the ``loose`` files (in no page)."""
     findings: list[Finding] = []

@@ -1,6 +1,7 @@
 """Checks of one file as text: bad input, unsafe HTML, links, heading ids, file names, waivers."""
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from urllib.parse import unquote
@@ -11,10 +12,19 @@ from i18ncheck.registry import check
 from i18ncheck.tree import display
 
 UNSAFE = re.compile(
-    r"(?P<script><script\b)|(?P<iframe><iframe\b)|(?P<javascript>javascript[ \t]*:)"
-    r"|(?P<handler><[A-Za-z][^<>]*?\son[a-z]+[ \t]*=|\{[^{}\n]*?\bon[a-z]+[ \t]*=)", re.I)
-UNSAFE_WHAT = {"script": "a <script> element", "iframe": "an <iframe> element",
+    r"(?P<script><script\b)|(?P<iframe><(?:iframe|frame|object|embed|applet|base|meta|link|form)\b)"
+    r"|(?P<javascript>(?:javascript|vbscript)[ \t]*:|data[ \t]*:[ \t]*text/html)"
+    # an attribute starts after white space, a slash or a quote: <img/onerror=...>, <a"onclick=...>
+    r"|(?P<handler><[A-Za-z][^<>]*?[\s/\"'`]on[a-z]+[\s/]*=|\{[^{}\n]*?(?<![\w-])on[a-z]+[ \t]*=)", re.I)
+UNSAFE_WHAT = {"script": "a <script> element", "iframe": "an element that loads or runs other content",
                "javascript": "a javascript: url", "handler": "an on* event-handler attribute"}
+# Browsers decode character references in attributes and drop tabs and line breaks inside a URL's
+# scheme: &#106;avascript:, jav&#x09;ascript: and java&NewLine;script: all run.
+ENTITY = re.compile(r"&#?[A-Za-z0-9]+;?")
+HIDDEN = re.compile(
+    r"(?P<attr><[A-Za-z][^<>]*?[\s/\"'](?:hidden|style)(?=[\s/>=])|\{[^{}\n]*?(?<![\w-])(?:hidden|style)(?=[\s}=]))"
+    r"|(?P<css>display[ \t]*:[ \t]*none|visibility[ \t]*:[ \t]*hidden|font-size[ \t]*:[ \t]*0)", re.I)
+COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 ASCII_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 
@@ -58,12 +68,37 @@ def unsafe_html(doc, context):
     """No scripts in authors' Markdown: <script, <iframe, javascript: URLs, on*= event handlers."""
     text = "\n".join(doc.lines)
     lower = text.lower()
-    if not ("<script" in lower or "<iframe" in lower or "javascript" in lower
-            or ("=" in text and ("<" in text or "{" in text))):
+    if not ("<" in text or "{" in text or "script" in lower or "data" in lower or "&" in text):
         return
+    reported = set()
     for m in UNSAFE.finditer(text):
-        yield (text.count("\n", 0, m.start()) + 1,
-               f"unsafe html: {UNSAFE_WHAT[m.lastgroup]} (authors' markdown may not carry scripts)")
+        line = text.count("\n", 0, m.start()) + 1
+        reported.add(line)
+        what = UNSAFE_WHAT[m.lastgroup]
+        if m.lastgroup == "iframe":
+            name = m.group(0)[1:].lower()
+            what = f"{'an' if name[0] in 'aeiou' else 'a'} <{name}> element"
+        yield line, f"unsafe html: {what} (authors' markdown may not carry scripts)"
+    if "&" in text:
+        for number, row in enumerate(doc.lines, 1):
+            if "&" in row and number not in reported:
+                decoded = html.unescape(row)
+                squeezed = re.sub(r"[\x00-\x20]+", "", decoded)
+                if decoded != row and (UNSAFE.search(decoded) or UNSAFE.search(squeezed)):
+                    yield number, ("unsafe html: a script hidden behind character references "
+                                   f"({html.unescape(row).strip()[:60]!r} once decoded)")
+
+
+@check("file")
+def hidden_content(doc, context):
+    """No content hidden from readers: hidden or style attributes, display:none, comments only a translation has."""
+    text = "\n".join(doc.lines)
+    lower = text.lower()
+    if "hidden" in lower or "style" in lower or "display" in lower or "font-size" in lower:
+        for m in HIDDEN.finditer(text):
+            what = "a hidden or style attribute" if m.lastgroup == "attr" else f"css that hides text ({m.group(0)})"
+            yield (text.count("\n", 0, m.start()) + 1,
+                   f"hidden content: {what} (readers would not see what the check compares)")
 
 
 @check("file")
@@ -173,3 +208,26 @@ def waiver(doc, context):
             yield w.line, f"waiver for {w.check} gives no reason (write <!-- i18n-waive: {w.check}: why -->)"
         elif w.start is None:
             yield w.line, f"waiver for {w.check} is not followed by a block"
+
+
+@check("pair")
+def hidden_comment(pair, context):
+    """An HTML comment in a translation is one its source has too (a comment is text readers never see)."""
+    tr, src = pair.translation, pair.source
+    if "<!--" not in "".join(tr.lines):
+        return
+    own = _comments(src)
+    seen: dict[str, int] = {}
+    for line, body in _comments(tr):
+        if body.startswith("i18n-waive"):
+            continue
+        seen[body] = seen.get(body, 0) + 1
+        if seen[body] > sum(1 for _, b in own if b == body):
+            shown = body if len(body) <= 50 else body[:47] + "..."
+            yield line, (f"html comment not in source {src.path} (<!-- {shown} -->): readers never see it; "
+                         "remove it, or put the note in the source too"), None
+
+
+def _comments(doc) -> list[tuple[int, str]]:
+    text = "\n".join(doc.lines)
+    return [(text.count("\n", 0, m.start()) + 1, " ".join(m.group(1).split())) for m in COMMENT.finditer(text)]
