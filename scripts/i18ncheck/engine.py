@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 from i18ncheck import checks  # noqa: F401  (registers the checks)
+from i18ncheck.blocks import line_at, line_like
 from i18ncheck.checks.structure import same_shape
 from i18ncheck.document import Document
 from i18ncheck.finding import Finding
@@ -159,9 +160,11 @@ def _pair_findings(pair: Pair, context: Context, enabled) -> list[Finding]:
                 if si is None or ti is None:
                     continue
                 for c in contents:
-                    for message in c.fn(si, ti, context):
-                        message = message.replace("{source}", f"source {src.path}:{s.line}")
-                        out.append(Finding(tr.path, t.line, c.id, message, src.path, s.line))
+                    for message, t_at, s_at in c.fn(si, ti, context):
+                        s_line = line_at(s, s_at)
+                        t_line = line_at(t, t_at) if t_at is not None else line_like(t, s, s_at)
+                        message = message.replace("{source}", f"source {src.path}:{s_line}")
+                        out.append(Finding(tr.path, t_line, c.id, message, src.path, s_line))
     for c in by_scope("pair", enabled):
         for line, message, other_line in c.fn(pair, context):
             out.append(Finding(tr.path, line, c.id, message, src.path, other_line,

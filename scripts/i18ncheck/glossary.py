@@ -13,8 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from i18ncheck import safeyaml
-from i18ncheck.inline import words
+from i18ncheck import languages, safeyaml
+from i18ncheck.inline import word_offsets, words
 
 
 class GlossaryError(Exception):
@@ -44,45 +44,74 @@ class Glossary:
         self._key_lengths = {lang: sorted({len(key) for key in index}) for lang, index in self._index.items()}
         self._found: dict[tuple[str, str], list[Term]] = {}
 
+    def prepare(self, text: str, lang: str) -> list:
+        """The words of ``text`` as the matching reads them: casefolded and normalised strings, or, in a
+        language whose words may carry clitic prefixes (its data file lists them), tuples of the word
+        and the word without each prefix."""
+        found = words(text, lang)
+        rules = languages.rules(lang)
+        return [rules.variants(w) for w in found] if rules.prefixes else found
+
     def find(self, text: str, lang: str) -> list[Term]:
         """The terms whose ``lang`` entries match ``text``, in glossary order (remembered: a source block
         is looked up once for each of its translations)."""
         found = self._found.get((text, lang))
         if found is None:
-            found = self._found[(text, lang)] = self._find(words(text), lang)
+            found = self._found[(text, lang)] = self._find(self.prepare(text, lang), lang)
         return found
 
-    def _find(self, text_words: list[str], lang: str) -> list[Term]:
+    def _find(self, text_words: list, lang: str) -> list[Term]:
         index = self._index.get(lang)
         if not index or not text_words:
             return []
         keys: set[str] = set()
         for length in self._key_lengths[lang]:
-            keys.update(word[:length] for word in text_words)
+            for word in text_words:
+                if isinstance(word, tuple):
+                    keys.update(v[:length] for v in word)
+                else:
+                    keys.add(word[:length])
         found: set[str] = set()
         for key in keys & index.keys():
-            starts = [i for i, word in enumerate(text_words) if word.startswith(key)]
+            starts = [i for i, word in enumerate(text_words) if _starts(word, key)]
             for term, stems in index[key]:
                 if term.id not in found and any(_matches_at(stems, text_words, i) for i in starts):
                     found.add(term.id)
         return [term for term in self.terms if term.id in found] if found else []
 
-    def matches(self, term: Term, text_words: list[str], lang: str) -> bool:
-        """Whether one of ``term``'s ``lang`` entries matches ``text_words`` (casefolded words)."""
+    def matches(self, term: Term, text_words: list, lang: str) -> bool:
+        """Whether one of ``term``'s ``lang`` entries matches ``text_words`` (from ``prepare``)."""
+        return self._first(term, text_words, lang) is not None
+
+    def _first(self, term: Term, text_words: list, lang: str) -> int | None:
         for stems in term.match.get(lang, ()):
             first = stems[0]
             for i, word in enumerate(text_words):
-                if word.startswith(first) and _matches_at(stems, text_words, i):
-                    return True
-        return False
+                if _starts(word, first) and _matches_at(stems, text_words, i):
+                    return i
+        return None
+
+    def offset(self, term: Term, text: str, lang: str) -> int | None:
+        """Where in ``text`` the first match of ``term`` starts (None when it does not match)."""
+        i = self._first(term, self.prepare(text, lang), lang)
+        if i is None:
+            return None
+        offsets = word_offsets(text)
+        return offsets[i] if i < len(offsets) else None
 
 
-def _matches_at(stems: tuple[str, ...], text_words: list[str], i: int) -> bool:
+def _starts(word, stem: str) -> bool:
+    if isinstance(word, tuple):
+        return any(v.startswith(stem) for v in word)
+    return word.startswith(stem)
+
+
+def _matches_at(stems: tuple[str, ...], text_words: list, i: int) -> bool:
     """Whether the stems match consecutive words from ``text_words[i]``."""
     if i + len(stems) > len(text_words):
         return False
     for k, stem in enumerate(stems):
-        if not text_words[i + k].startswith(stem):
+        if not _starts(text_words[i + k], stem):
             return False
     return True
 
