@@ -88,7 +88,8 @@ def test_sync_refuses_a_structural_mismatch_and_records_nothing(tmp_path, capsys
     assert code == 1
     assert capsys.readouterr().err.splitlines() == [
         "docs/page.ru.md: structure does not match its source, not recorded: docs/page.ru.md:7: list item count "
-        "differs from source docs/page.kk.md:7 (found 4, expected 5) [list-structure]",
+        "differs from source docs/page.kk.md:7 (found 4, expected 5) [list-structure]; docs/page.ru.md:10: "
+        "missing list item: source docs/page.kk.md:9 has no counterpart in the translation [block-structure]",
         "i18ncheck sync: nothing recorded",
     ]
     assert (root / RECORD).read_bytes() == record
@@ -132,12 +133,12 @@ def test_added_block_and_front_matter_are_named(synced, capsys):
     assert lines == [
         "docs/article.en.md:9: translation is stale: source docs/article.kk.md changed: source front matter "
         "'abstract' (line 9) changed (translation line 9); source line 24 added (no translation) [stale-translation]",
-        "docs/article.en.md:24: block differs from source docs/article.kk.md:24 (found admonition, expected "
-        "paragraph) [block-structure]",
+        "docs/article.en.md:24: missing paragraph: source docs/article.kk.md:24 has no counterpart in the "
+        "translation [block-structure]",
         "docs/article.ru.md:9: translation is stale: source docs/article.kk.md changed: source front matter "
         "'abstract' (line 9) changed (translation line 9); source line 24 added (no translation) [stale-translation]",
-        "docs/article.ru.md:24: block differs from source docs/article.kk.md:24 (found admonition, expected "
-        "paragraph) [block-structure]",
+        "docs/article.ru.md:24: missing paragraph: source docs/article.kk.md:24 has no counterpart in the "
+        "translation [block-structure]",
     ]
 
 
@@ -145,8 +146,8 @@ def test_removed_source_block_names_the_translated_block(synced, capsys):
     edit(synced / "docs/briefs/note.en.md", "The e-diplomacy office opened in 2003.\n\n", "")
     code, lines, err = check(synced, capsys)
     assert lines[:2] == [
-        "docs/briefs/note.kk.md:11: block differs from source docs/briefs/note.en.md:11 (found paragraph, expected "
-        "heading) [block-structure]",
+        "docs/briefs/note.kk.md:11: extra paragraph at line 11, not in the source docs/briefs/note.en.md "
+        "[block-structure]",
         "docs/briefs/note.kk.md:11: translation is stale: source docs/briefs/note.en.md changed: a source block was "
         "removed (translation line 11) [stale-translation]",
     ]

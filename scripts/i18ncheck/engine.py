@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from i18ncheck import checks  # noqa: F401  (registers the checks)
+from i18ncheck import align, checks  # noqa: F401  (registers the checks)
 from i18ncheck.blocks import line_at, line_like
 from i18ncheck.checks.structure import same_shape
 from i18ncheck.document import Document
@@ -132,39 +132,83 @@ def divergence(source: Document, translation: Document) -> int | None:
 
 
 def structure_findings(src: Document, tr: Document, enabled: frozenset[str] = ALL) -> list[Finding]:
-    """The first structural divergence of a translation from its source, as findings ([] when they match
+    """How the translation's block structure differs from its source's, as findings ([] when they match
     or when either body cannot be compared)."""
-    if not (comparable(src) and comparable(tr)):
+    if not (comparable(src) and comparable(tr)) or divergence(src, tr) is None:
         return []
-    at = divergence(src, tr)
-    if at is None:
-        return []
-    s = src.nodes[at] if at < len(src.nodes) else None
-    t = tr.nodes[at] if at < len(tr.nodes) else None
-    s_line = s.line if s else len(src.lines)
-    t_line = t.line if t else len(tr.lines)
-    where = f"source {src.path}:{s_line}"
-    return [Finding(tr.path, t_line, c.id, message.replace("{source}", where), src.path, s_line)
-            for c in by_scope("structure", enabled) for message in c.fn(s, t)]
+    return _compare(src, tr, align.align(src.nodes, tr.nodes, src.inlines, tr.inlines), enabled, None)
+
+
+def _compare(src: Document, tr: Document, pairs, enabled, context: Context | None) -> list[Finding]:
+    """Findings over aligned blocks: the structure checks on pairs of different shapes, one finding per
+    block only one side has (not its nested blocks), the content checks on pairs of the same shape."""
+    out: list[Finding] = []
+    structure = by_scope("structure", enabled)
+    contents = by_scope("content", enabled) if context is not None else ()
+    report_gaps = "block-structure" in enabled
+    skip_src = skip_tr = None  # (depth, last line) of the last unpaired container reported
+    next_tr = _next_lines(pairs, tr, 1)
+    next_src = _next_lines(pairs, src, 0)
+    for k, (i, j) in enumerate(pairs):
+        s = src.nodes[i] if i is not None else None
+        t = tr.nodes[j] if j is not None else None
+        if s is not None and t is not None:
+            if not same_shape(s, t):
+                where = f"source {src.path}:{s.line}"
+                out += [Finding(tr.path, t.line, c.id, message.replace("{source}", where), src.path, s.line)
+                        for c in structure for message in c.fn(s, t)]
+                continue
+            si, ti = src.inlines[i], tr.inlines[j]
+            if si is None or ti is None:
+                continue
+            for c in contents:
+                for message, t_at, s_at in c.fn(si, ti, context):
+                    s_line = line_at(s, s_at)
+                    t_line = line_at(t, t_at) if t_at is not None else line_like(t, s, s_at)
+                    message = message.replace("{source}", f"source {src.path}:{s_line}")
+                    out.append(Finding(tr.path, t_line, c.id, message, src.path, s_line))
+        elif t is not None:
+            if skip_tr and t.depth > skip_tr[0] and t.line <= skip_tr[1]:
+                continue
+            skip_tr = (t.depth, t.end)
+            near = next_src[k]
+            if report_gaps:
+                out.append(Finding(tr.path, t.line, "block-structure",
+                                   f"extra {t.describe()} at line {t.line}, not in the source {src.path}",
+                                   src.path, near))
+        else:
+            if skip_src and s.depth > skip_src[0] and s.line <= skip_src[1]:
+                continue
+            skip_src = (s.depth, s.end)
+            near = next_tr[k]
+            if report_gaps:
+                out.append(Finding(tr.path, near, "block-structure",
+                                   f"missing {s.describe()}: source {src.path}:{s.line} has no counterpart in "
+                                   "the translation", src.path, s.line))
+    return out
+
+
+def _next_lines(pairs, doc: Document, side: int) -> list[int]:
+    """For each position of ``pairs``, the line of the next block of ``doc`` paired from there on (the
+    end of the file after the last one): where a block the other side lacks would go."""
+    out, upcoming = [0] * len(pairs), len(doc.lines) or 1
+    for k in range(len(pairs) - 1, -1, -1):
+        index = pairs[k][side]
+        if index is not None:
+            upcoming = doc.nodes[index].line
+        out[k] = upcoming
+    return out
 
 
 def _pair_findings(pair: Pair, context: Context, enabled) -> list[Finding]:
     src, tr = pair.source, pair.translation
     out: list[Finding] = []
     if comparable(src) and comparable(tr):
-        if divergence(src, tr) is not None:
-            out += structure_findings(src, tr, enabled)
+        if divergence(src, tr) is None:
+            pairs = [(k, k) for k in range(len(src.nodes))]
         else:
-            contents = by_scope("content", enabled)
-            for s, t, si, ti in zip(src.nodes, tr.nodes, src.inlines, tr.inlines):
-                if si is None or ti is None:
-                    continue
-                for c in contents:
-                    for message, t_at, s_at in c.fn(si, ti, context):
-                        s_line = line_at(s, s_at)
-                        t_line = line_at(t, t_at) if t_at is not None else line_like(t, s, s_at)
-                        message = message.replace("{source}", f"source {src.path}:{s_line}")
-                        out.append(Finding(tr.path, t_line, c.id, message, src.path, s_line))
+            pairs = align.align(src.nodes, tr.nodes, src.inlines, tr.inlines)
+        out += _compare(src, tr, pairs, enabled, context)
     for c in by_scope("pair", enabled):
         for line, message, other_line in c.fn(pair, context):
             out.append(Finding(tr.path, line, c.id, message, src.path, other_line,
