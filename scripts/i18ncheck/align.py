@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 
-BAND = 60          # blocks either side of the diagonal (beyond the difference in length)
+BAND = 16          # blocks either side of the diagonal (beyond the difference in length)
 GAP = 2.0          # a block only one side has
 SAME_KIND = 1.5    # two blocks of one kind and different shapes (a heading of another level)
 OTHER_KIND = 2.5   # two blocks of different kinds, paired (a paragraph where the source has a list)
@@ -50,6 +50,23 @@ def align(src_nodes, tr_nodes, src_inlines, tr_inlines) -> list[tuple[int | None
             c -= 0.3
         return c
 
+    # Pairs that cannot be wrong (same shape, the same non-empty numbers, markers, links and code, lengths
+    # as expected) are taken from both ends first; the rest is aligned.
+    head = 0
+    while head < min(n, m) and s_sig[head] and s_sig[head] == t_sig[head] and cost(head, head) < 0.5:
+        head += 1
+    tail = 0
+    while (tail < min(n, m) - head and s_sig[n - 1 - tail] and s_sig[n - 1 - tail] == t_sig[m - 1 - tail]
+           and cost(n - 1 - tail, m - 1 - tail) < 0.5):
+        tail += 1
+    middle = _align(cost, head, n - tail, head, m - tail)
+    return ([(k, k) for k in range(head)] + middle
+            + [(n - tail + k, m - tail + k) for k in range(tail)])
+
+
+def _align(cost, s0: int, s1: int, t0: int, t1: int) -> list[tuple[int | None, int | None]]:
+    """The cheapest alignment of source blocks s0..s1-1 with translated blocks t0..t1-1."""
+    n, m = s1 - s0, t1 - t0
     band = abs(n - m) + BAND
     inf = float("inf")
     # score[i][j - low(i)]: the cost of aligning the first i source blocks with the first j translated ones
@@ -68,7 +85,7 @@ def align(src_nodes, tr_nodes, src_inlines, tr_inlines) -> list[tuple[int | None
                 continue
             best, how = inf, 0
             if i and plo <= j - 1 <= phi and prev[j - 1 - plo] < inf:
-                best, how = prev[j - 1 - plo] + cost(i - 1, j - 1), 0
+                best, how = prev[j - 1 - plo] + cost(s0 + i - 1, t0 + j - 1), 0
             if i and plo <= j <= phi and prev[j - plo] + GAP < best:
                 best, how = prev[j - plo] + GAP, 1
             if j > lo and row[k - 1] + GAP < best:
@@ -78,19 +95,17 @@ def align(src_nodes, tr_nodes, src_inlines, tr_inlines) -> list[tuple[int | None
         move.append(back)
     pairs: list[tuple[int | None, int | None]] = []
     i, j = n, m
-    if not lows[n] <= m <= highs[n]:  # cannot happen: the band always reaches the corner
-        return [(k, k) if k < min(n, m) else ((k, None) if k < n else (None, k)) for k in range(max(n, m))]
     while i or j:
         how = move[i][j - lows[i]] if i else 2
         if how == 0:
             i, j = i - 1, j - 1
-            pairs.append((i, j))
+            pairs.append((s0 + i, t0 + j))
         elif how == 1:
             i -= 1
-            pairs.append((i, None))
+            pairs.append((s0 + i, None))
         else:
             j -= 1
-            pairs.append((None, j))
+            pairs.append((None, t0 + j))
     pairs.reverse()
     return pairs
 
