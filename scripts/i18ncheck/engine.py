@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from i18ncheck import align, checks  # noqa: F401  (registers the checks)
+from i18ncheck import align, checks, inline  # noqa: F401  (registers the checks)
 from i18ncheck.blocks import line_at, line_like
 from i18ncheck.checks.structure import same_shape
 from i18ncheck.document import Document
@@ -188,6 +188,68 @@ def _compare(src: Document, tr: Document, pairs, enabled, context: Context | Non
     return out
 
 
+# Front matter a reader sees as text, compared as the body is (the same content checks), at the key's line.
+COMPARED_KEYS = ("title", "description", "summary", "abstract", "keywords")
+
+
+def _meta_text(doc: Document, key: str) -> str | None:
+    value = doc.get(key)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return "; ".join(value)
+    return value if isinstance(value, str) else None
+
+
+META_WAIVER = "i18n-waive"
+
+
+def meta_waivers(doc: Document) -> list[tuple[str, str, str]] | None:
+    """``i18n-waive: ["title: terminology: why", ...]`` in the front matter: (key, check, reason); None
+    when the value is malformed (front-matter-values reports it)."""
+    value = doc.get(META_WAIVER)
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    out = []
+    for item in value if isinstance(value, list) else [None]:
+        if not isinstance(item, str) or item.count(":") < 2:
+            return None
+        key, check, reason = (part.strip() for part in item.split(":", 2))
+        if key not in COMPARED_KEYS or check not in CHECKS or not CHECKS[check].waivable or not reason:
+            return None
+        out.append((key, check, " ".join(reason.split())))
+    return out
+
+
+def _meta_findings(src: Document, tr: Document, enabled, context: Context) -> list[Finding]:
+    out: list[Finding] = []
+    if src.meta is None or tr.meta is None:
+        return out
+    waivers = meta_waivers(tr) or []
+    used: set[int] = set()
+    contents = by_scope("content", enabled)
+    for key in COMPARED_KEYS:
+        s_text, t_text = _meta_text(src, key), _meta_text(tr, key)
+        if s_text is None or t_text is None:
+            continue
+        si, ti = inline.extract(s_text, src.lang), inline.extract(t_text, tr.lang)
+        s_line, t_line = src.key_line(key), tr.key_line(key)
+        for c in contents:
+            for message, _, _ in c.fn(si, ti, context):
+                message = message.replace("{source}", f"source {src.path}:{s_line}")
+                message = message.replace("block", f"front matter {key}", 1) if message.startswith("block") else f"{key}: {message}"
+                waived = next((k for k, (wk, wc, _) in enumerate(waivers) if k not in used and (wk, wc) == (key, c.id)), None)
+                if waived is not None:
+                    used.add(waived)
+                out.append(Finding(tr.path, t_line, c.id, message, src.path, s_line,
+                                   waived=waivers[waived][2] if waived is not None else None))
+    if "waiver" in enabled:
+        out += [Finding(tr.path, tr.key_line(META_WAIVER), "waiver",
+                        f"front matter waiver for {check} on {key} matches no finding")
+                for k, (key, check, _) in enumerate(waivers) if k not in used and check in enabled]
+    return out
+
+
 def _next_lines(pairs, doc: Document, side: int) -> list[int]:
     """For each position of ``pairs``, the line of the next block of ``doc`` paired from there on (the
     end of the file after the last one): where a block the other side lacks would go."""
@@ -209,6 +271,7 @@ def _pair_findings(pair: Pair, context: Context, enabled) -> list[Finding]:
         else:
             pairs = align.align(src.nodes, tr.nodes, src.inlines, tr.inlines)
         out += _compare(src, tr, pairs, enabled, context)
+    out += _meta_findings(src, tr, enabled, context)
     for c in by_scope("pair", enabled):
         for line, message, other_line in c.fn(pair, context):
             out.append(Finding(tr.path, line, c.id, message, src.path, other_line,

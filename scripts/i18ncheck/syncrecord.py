@@ -26,7 +26,8 @@ from i18ncheck.document import Document
 
 VERSION = 1
 # Front matter keys that are the same in every language or steer the check: not part of a fingerprint.
-UNTRANSLATED_KEYS = frozenset({"source_lang", "kind", "date", "published", "tags", "pending", "translation"})
+UNTRANSLATED_KEYS = frozenset({"source_lang", "kind", "date", "published", "tags", "pending", "translation",
+                               "i18n-waive"})
 
 
 class RecordError(Exception):

@@ -4,7 +4,10 @@ each is waivable for one block with ``<!-- i18n-waive: check-id: reason -->``.
 """
 from __future__ import annotations
 
-from i18ncheck.inline import difference
+import re
+
+from i18ncheck import languages
+from i18ncheck.inline import difference, words
 from i18ncheck.registry import check
 
 
@@ -81,3 +84,58 @@ def terminology(src, tr, context):
             stems = " | ".join(" ".join(entry) for entry in entries)
             yield (f"term {term.id} \"{term.term[src.lang]}\" of {{source}} is not rendered "
                    f"(expected \"{term.term[tr.lang]}\", matching: {stems})"), None, glossary.offset(term, src.words, src.lang)
+
+
+MIN_LETTERS = 20      # fewer letters (a name, a figure caption, "YouTube") say nothing about a language
+SHARE = 0.9           # a block written in a language: this share of its letters, at least, in the alphabet
+SHARE_COPY = 0.98     # a copy of the source passes only if it reads as the translation's language this well
+DISTINCTIVE_FROM = 40 # letters from which a block in a language with distinctive letters has one of them
+
+
+# What a translation keeps in the source's language: titles of works in italics or quotation marks,
+# quotations, and names (words that start with a capital letter, in scripts that have capitals).
+QUOTED = re.compile(r"\*[^*\n]+\*|(?<!\w)_[^_\n]+_(?!\w)|«[^»]*»|“[^”]*”|„[^“”]*[“”]|‘[^’]*’|\"[^\"\n]*\"")
+PROSE_WORD = re.compile(r"[^\W\d_][^\W_]*")
+
+
+def _letters(text: str) -> list[str]:
+    """The letters of ``text``'s own prose: not of titles, quotations or names."""
+    prose = QUOTED.sub(" ", text) if any(c in text for c in "*_«“„‘\"") else text
+    return [c for w in PROSE_WORD.findall(prose) if not w[0].isupper() for c in w.casefold() if c.isalpha()]
+
+
+def _share(letters: list[str], rules) -> float:
+    return sum(c in rules.letters for c in letters) / len(letters) if letters else 1.0
+
+
+def _written_in(letters: list[str], rules, share: float) -> bool | None:
+    """Whether the letters read as the language of ``rules`` (None: the language has no alphabet data)."""
+    if not rules.letters:
+        return None
+    if _share(letters, rules) < share:
+        return False
+    if rules.distinctive and len(letters) >= DISTINCTIVE_FROM and not any(c in rules.distinctive for c in letters):
+        return False
+    return True
+
+
+@check("content", waivable=True)
+def untranslated(src, tr, context):
+    """A translated block is not a copy of its source nor in another language (names, titles and quotes are fine)."""
+    if src.lang == tr.lang:
+        return
+    t_letters = _letters(tr.words)
+    if len(t_letters) < MIN_LETTERS:
+        return
+    s_rules, t_rules = languages.rules(src.lang), languages.rules(tr.lang)
+    s_letters = _letters(src.words)
+    if _written_in(s_letters, s_rules, SHARE) is False:
+        return  # the source itself quotes another language here (a title, a reference): kept as it is
+    if words(tr.words) == words(src.words):
+        if not _written_in(t_letters, t_rules, SHARE_COPY):
+            yield f"block is the same as {{source}}: not translated into {tr.lang}", None, None
+        return
+    if _written_in(t_letters, t_rules, SHARE) is False:
+        percent = round(100 * _share(t_letters, t_rules))
+        yield (f"block is not written in {tr.lang}: {percent}% of its letters are of the {tr.lang} alphabet "
+               f"(the block of {{source}} is in {src.lang})"), None, None

@@ -39,6 +39,11 @@ def one_line(text) -> str:
     return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
+def _meta_waivers(doc):
+    from i18ncheck.engine import meta_waivers  # the engine applies them; one definition of their form
+    return meta_waivers(doc)
+
+
 def _ours(doc, context) -> bool:
     return doc.meta is not None and doc.lang in context.project.codes
 
@@ -107,6 +112,9 @@ def front_matter_values(doc, context):
             yield doc.key_line(key), f"{key} is not text (found {show(value)})"
         elif isinstance(value, str) and key in ONE_LINE_KEYS and (problem := line_problem(value)):
             yield doc.key_line(key), f"{key} {problem}"
+    if "i18n-waive" in meta and _meta_waivers(doc) is None:
+        yield doc.key_line("i18n-waive"), ("i18n-waive is not a list of 'key: check-id: reason' (key one of title, "
+                                           "description, summary, abstract, keywords; a waivable check)")
     if "translation" in meta:
         if meta["translation"] != "stale":
             yield doc.key_line("translation"), (f"translation: {show(meta['translation'])} is unknown "
