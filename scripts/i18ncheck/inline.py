@@ -198,9 +198,9 @@ def difference(found, expected, key=lambda item: item) -> tuple[list, list]:
 def words(text: str, lang: str | None = None) -> list[str]:
     """The casefolded words of ``text`` as the glossary compares them in ``lang`` (normalised where the
     language's data says so: Arabic drops its diacritics and reads its alef forms as one)."""
-    found = WORD.findall(text.casefold())
     rules = languages.rules(lang)
-    return [rules.normalize(w) for w in found] if rules.drop or rules.fold else found
+    text = text.casefold()
+    return WORD.findall(rules.normalize(text) if rules.drop or rules.fold else text)
 
 
 def word_offsets(text: str) -> list[int]:

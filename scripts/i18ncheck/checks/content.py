@@ -94,13 +94,13 @@ DISTINCTIVE_FROM = 40 # letters from which a block in a language with distinctiv
 
 # What a translation keeps in the source's language: titles of works in italics or quotation marks,
 # quotations, and names (words that start with a capital letter, in scripts that have capitals).
-QUOTED = re.compile(r"\*[^*\n]+\*|(?<!\w)_[^_\n]+_(?!\w)|«[^»]*»|“[^”]*”|„[^“”]*[“”]|‘[^’]*’|\"[^\"\n]*\"")
+QUOTED = re.compile(r"<[^<>]*>|\*[^*\n]+\*|(?<!\w)_[^_\n]+_(?!\w)|«[^»]*»|“[^”]*”|„[^“”]*[“”]|‘[^’]*’|\"[^\"\n]*\"")
 PROSE_WORD = re.compile(r"[^\W\d_][^\W_]*")
 
 
 def _letters(text: str) -> list[str]:
     """The letters of ``text``'s own prose: not of titles, quotations or names."""
-    prose = QUOTED.sub(" ", text) if any(c in text for c in "*_«“„‘\"") else text
+    prose = QUOTED.sub(" ", text) if any(c in text for c in "<*_«“„‘\"") else text
     return [c for w in PROSE_WORD.findall(prose) if not w[0].isupper() for c in w.casefold() if c.isalpha()]
 
 
