@@ -87,7 +87,9 @@ def main(argv: list[str] | None = None) -> int:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _main(argv)
+        code = _main(argv)
+        sys.stdout.flush()  # here, not at exit, so that a reader gone away is noticed below
+        return code
     except BrokenPipeError:
         # the reader went away (status | head): stop writing, quietly, and keep Python's exit flush quiet too
         try:

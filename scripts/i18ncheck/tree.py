@@ -272,7 +272,7 @@ def _unprintable(name: str) -> bool:
 
 def display(uri: str) -> str:
     """A uri as it can be printed (a name that is not UTF-8 keeps its bytes as escapes)."""
-    return uri.encode("utf-8", "backslashreplace").decode("utf-8") if _unprintable(uri) else uri
+    return os.fsencode(uri).decode("utf-8", "backslashreplace") if _unprintable(uri) else uri
 
 
 @dataclasses.dataclass
