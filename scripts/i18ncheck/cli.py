@@ -158,6 +158,8 @@ def _sync(p, args, tree: Tree, context) -> int:
     for path in args.files:
         # relative to the project (as make passes them), or failing that to the current folder; a link is
         # not followed (it would name another file than the one the author typed)
+        if "\0" in str(path):
+            p.error(f"sync: {str(path)!r} is not a file name")
         found = next((c for c in (tree.project.root / path, Path.cwd() / path) if os.path.lexists(c)), None)
         if found is None:
             p.error(f"sync: {path} does not exist")

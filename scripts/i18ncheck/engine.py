@@ -221,6 +221,14 @@ def meta_waivers(doc: Document) -> list[tuple[str, str, str]] | None:
     return out
 
 
+def _meta_inline(doc: Document, key: str, text: str):
+    """What must survive translation in a front matter value, read once per file."""
+    cache = doc.__dict__.setdefault("_meta_inlines", {})
+    if key not in cache:
+        cache[key] = inline.extract(text, doc.lang)
+    return cache[key]
+
+
 def _meta_findings(src: Document, tr: Document, enabled, context: Context) -> list[Finding]:
     out: list[Finding] = []
     if src.meta is None or tr.meta is None:
@@ -232,7 +240,7 @@ def _meta_findings(src: Document, tr: Document, enabled, context: Context) -> li
         s_text, t_text = _meta_text(src, key), _meta_text(tr, key)
         if s_text is None or t_text is None:
             continue
-        si, ti = inline.extract(s_text, src.lang), inline.extract(t_text, tr.lang)
+        si, ti = _meta_inline(src, key, s_text), _meta_inline(tr, key, t_text)
         s_line, t_line = src.key_line(key), tr.key_line(key)
         for c in contents:
             for message, _, _ in c.fn(si, ti, context):

@@ -37,8 +37,17 @@ DROP_GROUPING = str.maketrans("", "", " \u00a0\u202f\u2009,")
 ROMAN_VALID = re.compile(r"^X{0,3}(IX|IV|V?I{0,3})$")
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 WORD = re.compile(r"[^\W_]+")
-# Digits other than 0-9 (Arabic-Indic, Persian, ...) and the Arabic decimal and thousands separators.
-OTHER_DIGITS = re.compile(r"(?:(?![0-9])\d|[\u066b\u066c])")
+
+
+def _other_digits() -> re.Pattern:
+    """Digits other than 0-9 (Arabic-Indic, Persian, Devanagari, ...: every decimal digit of the Unicode
+    database's Basic Multilingual Plane) and the Arabic decimal and thousands separators, as one class."""
+    chars = [chr(c) for c in range(0x80, 0x10000) if unicodedata.decimal(chr(c), None) is not None]
+    return re.compile("[" + "".join(chars) + "\u066b\u066c]")
+
+
+OTHER_DIGITS = _other_digits()
+ASCII_DIGIT = re.compile(r"[0-9]")
 
 
 @functools.lru_cache(maxsize=None)
@@ -105,6 +114,10 @@ def extract(text: str, lang: str | None) -> Inline:
         return "".join(pieces)
 
     prose = text
+    if not ("<" in text or "`" in text or "[" in text or "{" in text or "]" in text):
+        found = numbers(text, lang)
+        return Inline(tuple((v, w) for v, w, _ in found), tuple(v for v, _, _ in found), (), (), (), text, lang,
+                      {"numbers": tuple(o for _, _, o in found), "markers": (), "targets": (), "code": ()})
     if "]:" in text:
         def definition(m: re.Match) -> str:
             targets.append((m.group(2), m.start(2)))
@@ -119,6 +132,13 @@ def extract(text: str, lang: str | None) -> Inline:
                   tuple(v for v, _ in markers), tuple(v for v, _ in targets), tuple(v for v, _ in code), prose, lang,
                   {"numbers": tuple(o for _, _, o in found), "markers": tuple(o for _, o in markers),
                    "targets": tuple(o for _, o in targets), "code": tuple(o for _, o in code)})
+
+
+@functools.lru_cache(maxsize=None)
+def _reading(lang: str | None) -> tuple[str, re.Pattern, tuple]:
+    """How numbers in ``lang`` are read: (decimal sign, pattern, scale words)."""
+    decimal = languages.rules(lang).decimal
+    return decimal, _number_pattern(decimal), languages.scale_words()
 
 
 def _western(text: str, decimal: str) -> str:
@@ -139,23 +159,29 @@ def numbers(text: str, lang: str | None) -> list[tuple[int | Decimal, str, int]]
     Values are ints, or Decimals where there is a fraction; the two compare and hash alike
     (``Decimal("6") == 6``)."""
     found = []
-    decimal = languages.rules(lang).decimal
     written = text
     if OTHER_DIGITS.search(text):
+        decimal, pattern, scales = _reading(lang)
         text = _western(text, decimal)
-    flat = text.replace("\n", " ") if "\n" in text else text
-    scales = languages.scale_words()
-    for m in _number_pattern(decimal).finditer(flat):
-        whole, digits, fraction = m.group(1), m.group(2), m.group(3) or ""
+    elif not ASCII_DIGIT.search(text):
+        pattern = None
+    else:
+        decimal, pattern, scales = _reading(lang)
+    flat = text.replace("\n", " ") if pattern is not None and "\n" in text else text
+    for m in pattern.finditer(flat) if pattern is not None else ():
+        whole, digits, fraction = m.group(1, 2, 3)
         if not digits.isdigit():
             digits = digits.translate(DROP_GROUPING)
         value = Decimal(f"{digits}.{fraction[1:]}") if fraction else int(digits)
-        if m.end(1) > m.end(3 if fraction else 2):  # a scale word follows: which one
-            k = next(i for i, g in enumerate(m.groups()[3:]) if g)
-            value *= 10 ** scales[k][0]
+        if len(whole) > len(digits) + len(fraction or ""):  # a scale word follows: which one
+            groups = m.groups()
+            k = next((i for i, g in enumerate(groups[3:]) if g), None)
+            if k is not None:
+                value *= 10 ** scales[k][0]
         if fraction:
             value = int(value) if value == value.to_integral_value() else value.normalize()
-        found.append((value, " ".join(written[m.start():m.end(1)].split()), m.start()))
+        shown = written[m.start():m.end(1)] if written is not flat else whole
+        found.append((value, " ".join(shown.split()) if "\n" in shown or "  " in shown else shown, m.start()))
     if "I" in text or "X" in text or "V" in text or "І" in text or "Х" in text:
         for m in ROMAN.finditer(text):
             if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):

@@ -114,10 +114,11 @@ def known() -> list[str]:
 
 @functools.lru_cache(maxsize=1)
 def scale_words() -> tuple[tuple[int, str], ...]:
-    """Every known language's scale words: a number in one language's text may carry another's unit
-    (a Kazakh text writes млн as Russian does)."""
-    seen: dict[str, int] = {}
+    """Every known language's scale words, one alternation per power of ten: a number in one language's
+    text may carry another's unit (a Kazakh text writes млн as Russian does)."""
+    by_power: dict[int, set[str]] = {}
     for code in known():
         for power, pattern in rules(code).scale:
-            seen.setdefault(pattern, power)
-    return tuple(sorted(((power, pattern) for pattern, power in seen.items()), key=lambda x: (-len(x[1]), x[1])))
+            by_power.setdefault(power, set()).add(pattern)
+    return tuple((power, "|".join(sorted(patterns, key=lambda x: (-len(x), x))))
+                 for power, patterns in sorted(by_power.items()))

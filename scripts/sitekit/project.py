@@ -64,6 +64,8 @@ class Project:
 
 
 def _i18n_options(plugins) -> dict:
+    if isinstance(plugins, dict):  # MkDocs also takes plugins as a mapping of name -> options
+        plugins = [{name: options} for name, options in plugins.items()]
     for item in plugins or ():
         if isinstance(item, dict) and "i18n" in item:
             return item["i18n"] or {}
@@ -125,7 +127,7 @@ def _load(root: Path) -> Project:
         raise ConfigError(f"{path.name}: not valid YAML ({exc})") from None
     if not isinstance(config, dict):
         raise ConfigError(f"{path.name}: expected a mapping of settings (site_name: ..., plugins: ...)")
-    options = _i18n_options(config.get("plugins") if isinstance(config.get("plugins"), list) else None)
+    options = _i18n_options(config.get("plugins") if isinstance(config.get("plugins"), (list, dict)) else None)
     if not isinstance(options, dict):
         raise ConfigError("mkdocs.yml: the i18n plugin's options are not a mapping (languages: [...])")
     if not isinstance(options.get("languages") or [], list):

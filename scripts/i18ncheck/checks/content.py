@@ -4,6 +4,7 @@ each is waivable for one block with ``<!-- i18n-waive: check-id: reason -->``.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from i18ncheck import languages
@@ -95,17 +96,26 @@ DISTINCTIVE_FROM = 40 # letters from which a block in a language with distinctiv
 # What a translation keeps in the source's language: titles of works in italics or quotation marks,
 # quotations, and names (words that start with a capital letter, in scripts that have capitals).
 QUOTED = re.compile(r"<[^<>]*>|\*[^*\n]+\*|(?<!\w)_[^_\n]+_(?!\w)|«[^»]*»|“[^”]*”|„[^“”]*[“”]|‘[^’]*’|\"[^\"\n]*\"")
-PROSE_WORD = re.compile(r"[^\W\d_][^\W_]*")
+LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 
-def _letters(text: str) -> list[str]:
+@functools.lru_cache(maxsize=8192)  # a source block is read once for each of its translations
+def _letters(text: str) -> str:
     """The letters of ``text``'s own prose: not of titles, quotations or names."""
-    prose = QUOTED.sub(" ", text) if any(c in text for c in "<*_«“„‘\"") else text
-    return [c for w in PROSE_WORD.findall(prose) if not w[0].isupper() for c in w.casefold() if c.isalpha()]
+    if "<" in text or "*" in text or "_" in text or "«" in text or "“" in text or "„" in text or "‘" in text or '"' in text:
+        text = QUOTED.sub(" ", text)
+    return "".join([w for w in LETTER_RUN.findall(text) if not w[0].isupper()]).casefold()
 
 
-def _share(letters: list[str], rules) -> float:
-    return sum(c in rules.letters for c in letters) / len(letters) if letters else 1.0
+@functools.lru_cache(maxsize=64)
+def _alphabet_table(letters: frozenset) -> dict:
+    return {ord(c): None for c in letters}
+
+
+def _share(letters: str, rules) -> float:
+    if not letters:
+        return 1.0
+    return (len(letters) - len(letters.translate(_alphabet_table(rules.letters)))) / len(letters)
 
 
 def _written_in(letters: list[str], rules, share: float) -> bool | None:
@@ -114,7 +124,8 @@ def _written_in(letters: list[str], rules, share: float) -> bool | None:
         return None
     if _share(letters, rules) < share:
         return False
-    if rules.distinctive and len(letters) >= DISTINCTIVE_FROM and not any(c in rules.distinctive for c in letters):
+    if (rules.distinctive and len(letters) >= DISTINCTIVE_FROM
+            and len(letters.translate(_alphabet_table(rules.distinctive))) == len(letters)):
         return False
     return True
 
@@ -131,7 +142,7 @@ def untranslated(src, tr, context):
     s_letters = _letters(src.words)
     if _written_in(s_letters, s_rules, SHARE) is False:
         return  # the source itself quotes another language here (a title, a reference): kept as it is
-    if words(tr.words) == words(src.words):
+    if abs(len(tr.words) - len(src.words)) <= len(src.words) // 10 and words(tr.words) == words(src.words):
         if not _written_in(t_letters, t_rules, SHARE_COPY):
             yield f"block is the same as {{source}}: not translated into {tr.lang}", None, None
         return

@@ -3,6 +3,7 @@ languages, the tag vocabulary, and which languages exist or are pending."""
 from __future__ import annotations
 
 import datetime
+import re
 
 from i18ncheck.registry import check
 
@@ -18,6 +19,7 @@ TEXT_KEYS = ("title", "description", "author_position", "abstract", "summary")
 # Shown on one line in titles, listings, feeds, <meta> tags and citations: a line break or a control
 # character there breaks the line, the XML or the reference.
 ONE_LINE_KEYS = ("title", "description", "author_position", "summary")
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
@@ -25,7 +27,7 @@ def line_problem(text: str) -> str | None:
     """What keeps ``text`` from being shown on one line as written, or None."""
     if "\n" in text.strip() or "\r" in text or "\u2028" in text or "\u2029" in text:
         return "has a line break (write it on one line; quote it or use >- to fold a long one)"
-    if any(ord(c) < 32 or 127 <= ord(c) < 160 for c in text):
+    if CONTROL.search(text):
         return "has a control character (invisible to readers): remove it"
     if text.strip() and not text.strip().strip("".join(INVISIBLE)):
         return "has no visible text"
