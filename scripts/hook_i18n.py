@@ -90,7 +90,13 @@ def on_page_markdown(markdown, page, config, files):
 def _report(translated, doc, context) -> None:
     findings = STATE["findings"].get(translated.uri)
     if findings is None:
-        findings = STATE["findings"][translated.uri] = engine.check_page(translated, context)
+        try:
+            findings = engine.check_page(translated, context)
+        except Exception as exc:  # noqa: BLE001 - a warning (strict fails), never a traceback mid-build
+            log.warning("%s: i18ncheck could not check this page (%s: %s); run make check", doc.path,
+                        type(exc).__name__, exc)
+            findings = []
+        STATE["findings"][translated.uri] = findings
     for finding in findings:
         if finding.path == doc.path:
             (log.warning if finding.fails else log.info)(finding.text())

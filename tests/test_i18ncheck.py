@@ -168,6 +168,15 @@ def test_usage_errors_exit_2(args, message, tmp_path, capsys):
     (lambda root: (root / "data" / "tags.yml").write_text("- a\n", encoding="utf-8"), "i18ncheck: data/tags.yml: expected a mapping"),
     (lambda root: (root / "data" / "translation-sync.json").write_text("{", encoding="utf-8"),
      "i18ncheck: data/translation-sync.json: cannot be read"),
+    (lambda root: (root / "data" / "translation-sync.json").write_text("[]", encoding="utf-8"),
+     "i18ncheck: data/translation-sync.json: expected"),
+    (lambda root: (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text(encoding="utf-8").replace(
+        "{locale: en, name: English, build: true}", "{locale: ru, name: English, build: true}"), encoding="utf-8"),
+     "i18ncheck: mkdocs.yml: i18n locale ru is listed twice"),
+    (lambda root: (root / "mkdocs.yml").write_text("- a list\n", encoding="utf-8"),
+     "i18ncheck: mkdocs.yml: expected a mapping of settings"),
+    (lambda root: (root / "mkdocs.yml").write_text("plugins: [{i18n: {languages: {kk: 1}}}]\n", encoding="utf-8"),
+     "i18ncheck: mkdocs.yml: plugins.i18n.languages is not a list"),
 ])
 def test_configuration_errors_exit_2(damage, message, tmp_path, capsys):
     root = prepare("clean", tmp_path)
@@ -176,6 +185,17 @@ def test_configuration_errors_exit_2(damage, message, tmp_path, capsys):
     assert (code, out) == (2, "")
     assert err.startswith(message) and err.count("\n") == 1
     assert "Traceback" not in err
+
+
+def test_mkdocs_yml_is_read_without_calling_python(tmp_path, capsys):
+    """A !!python tag in mkdocs.yml stands for nothing when the check reads it: no command runs."""
+    root = prepare("clean", tmp_path)
+    marker = tmp_path / "owned"
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(text + f"extra: !!python/object/apply:os.system ['touch {marker}']\n",
+                                     encoding="utf-8")
+    code, out, err = run(root, capsys=capsys)
+    assert code == 0 and not marker.exists()
 
 
 def test_module_entry_point(tmp_path):

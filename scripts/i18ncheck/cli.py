@@ -107,6 +107,10 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         print(f"i18ncheck: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
         return 2
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: a message, never a traceback
+        print(f"i18ncheck: internal error ({type(exc).__name__}: {' '.join(str(exc).split())[:300]}); "
+              "the input above is not checked: please report this", file=sys.stderr)
+        return 2
     finally:
         if collecting:
             gc.enable()

@@ -135,8 +135,9 @@ def unknown_tag(doc, context):
     start = doc.key_line("tags")
     for tag in tags:
         if isinstance(tag, str) and tag not in vocabulary:
+            named = re.compile(rf"(?<![\w-]){re.escape(tag)}(?![\w-])")
             line = next((i + 1 for i in range(start - 1, min(len(doc.lines), start + len(tags) + 1))
-                         if tag in doc.lines[i]), start)
+                         if named.search(doc.lines[i])), start)
             yield line, f"tag {tag} is not in data/tags.yml"
 
 
