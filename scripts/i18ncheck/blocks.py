@@ -274,7 +274,7 @@ def _leaf(kind: str, chunk, depth: int) -> Node:
     if IMAGE_ONLY.match(text):
         kind = "image"
     return Node(kind, chunk[0][0], chunk[-1][0], depth, text=text,
-                lines=tuple(k for k, _ in chunk) if len(chunk) > 1 else ())
+                lines=tuple([k for k, _ in chunk]) if len(chunk) > 1 else ())
 
 
 def _heading(line: int, end: int, level: int, text: str, depth: int) -> Node:

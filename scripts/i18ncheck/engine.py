@@ -139,7 +139,8 @@ def structure_findings(src: Document, tr: Document, enabled: frozenset[str] = AL
     return _compare(src, tr, align.align(src.nodes, tr.nodes, src.inlines, tr.inlines), enabled, None)
 
 
-def _compare(src: Document, tr: Document, pairs, enabled, context: Context | None) -> list[Finding]:
+def _compare(src: Document, tr: Document, pairs, enabled, context: Context | None,
+             shaped: bool = False) -> list[Finding]:
     """Findings over aligned blocks: the structure checks on pairs of different shapes, one finding per
     block only one side has (not its nested blocks), the content checks on pairs of the same shape."""
     out: list[Finding] = []
@@ -147,18 +148,20 @@ def _compare(src: Document, tr: Document, pairs, enabled, context: Context | Non
     contents = by_scope("content", enabled) if context is not None else ()
     report_gaps = "block-structure" in enabled
     skip_src = skip_tr = None  # (depth, last line) of the last unpaired container reported
-    next_tr = _next_lines(pairs, tr, 1)
-    next_src = _next_lines(pairs, src, 0)
+    gaps = any(i is None or j is None for i, j in pairs)
+    next_tr = _next_lines(pairs, tr, 1) if gaps else ()
+    next_src = _next_lines(pairs, src, 0) if gaps else ()
+    s_nodes, t_nodes, s_inlines, t_inlines = src.nodes, tr.nodes, src.inlines, tr.inlines
     for k, (i, j) in enumerate(pairs):
-        s = src.nodes[i] if i is not None else None
-        t = tr.nodes[j] if j is not None else None
+        s = s_nodes[i] if i is not None else None
+        t = t_nodes[j] if j is not None else None
         if s is not None and t is not None:
-            if not same_shape(s, t):
+            if shaped is False and not same_shape(s, t):
                 where = f"source {src.path}:{s.line}"
                 out += [Finding(tr.path, t.line, c.id, message.replace("{source}", where), src.path, s.line)
                         for c in structure for message in c.fn(s, t)]
                 continue
-            si, ti = src.inlines[i], tr.inlines[j]
+            si, ti = s_inlines[i], t_inlines[j]
             if si is None or ti is None:
                 continue
             for c in contents:
@@ -275,10 +278,9 @@ def _pair_findings(pair: Pair, context: Context, enabled) -> list[Finding]:
     out: list[Finding] = []
     if comparable(src) and comparable(tr):
         if divergence(src, tr) is None:
-            pairs = [(k, k) for k in range(len(src.nodes))]
+            out += _compare(src, tr, [(k, k) for k in range(len(src.nodes))], enabled, context, shaped=True)
         else:
-            pairs = align.align(src.nodes, tr.nodes, src.inlines, tr.inlines)
-        out += _compare(src, tr, pairs, enabled, context)
+            out += _compare(src, tr, align.align(src.nodes, tr.nodes, src.inlines, tr.inlines), enabled, context)
     out += _meta_findings(src, tr, enabled, context)
     for c in by_scope("pair", enabled):
         for line, message, other_line in c.fn(pair, context):
