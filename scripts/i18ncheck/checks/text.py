@@ -7,6 +7,7 @@ import re
 from urllib.parse import unquote
 
 from i18ncheck import registry
+from i18ncheck.blocks import line_at
 from i18ncheck.document import RE_LOCALE, split_language
 from i18ncheck.registry import check
 from i18ncheck.tree import display
@@ -111,24 +112,25 @@ def broken_link(doc, context):
     folder = posixpath.dirname(doc.uri)
     base = doc.path[: len(doc.path) - len(doc.uri)]
     for node, found in zip(doc.nodes, doc.inlines):
-        for target in found.targets if found else ():
+        for target, at in zip(found.targets, found.at["targets"]) if found else ():
+            line = line_at(node, at)
             if not target or target.startswith(("#", "[", "//")) or SCHEME.match(target):
                 continue
             if target.startswith("/"):
-                yield node.line, f"absolute link {target}: link to the file relative to this page instead"
+                yield line, f"absolute link {target}: link to the file relative to this page instead"
                 continue
             path = unquote(target.split("#", 1)[0].split("?", 1)[0])
             resolved = posixpath.normpath(posixpath.join(folder, path))
             if resolved == ".." or resolved.startswith("../"):
-                yield node.line, f"broken link {target}: it points outside docs/"
+                yield line, f"broken link {target}: it points outside docs/"
                 continue
             if path.endswith("/") or resolved == ".":
-                yield node.line, f"link {target} names a folder: link to its page (e.g. {path.rstrip('/') or '.'}/index.md)"
+                yield line, f"link {target} names a folder: link to its page (e.g. {path.rstrip('/') or '.'}/index.md)"
                 continue
             neutral, lang = split_language(resolved)
             if lang in codes and resolved.endswith(".md"):
                 rel = posixpath.relpath(neutral, folder or ".")
-                yield node.line, (f"link {target} names the {lang} file: link to {rel} so that each "
+                yield line, (f"link {target} names the {lang} file: link to {rel} so that each "
                                   "language links to its own version")
                 continue
             if lang is None:  # static-i18n links the page in the language being built, else the default's
@@ -140,7 +142,7 @@ def broken_link(doc, context):
             else:
                 candidates = [resolved]
             if not any(c in files for c in candidates):
-                yield node.line, (f"broken link {target}: no such file in docs/ "
+                yield line, (f"broken link {target}: no such file in docs/ "
                                   f"(looked for {', '.join(base + c for c in candidates)})")
 
 
