@@ -148,5 +148,8 @@ def untranslated(src, tr, context):
         return
     if _written_in(t_letters, t_rules, SHARE) is False:
         percent = round(100 * _share(t_letters, t_rules))
-        yield (f"block is not written in {tr.lang}: {percent}% of its letters are of the {tr.lang} alphabet "
-               f"(the block of {{source}} is in {src.lang})"), None, None
+        if percent >= round(100 * SHARE):
+            why = f"none of its {len(t_letters)} letters is one of {tr.lang}'s own ({''.join(sorted(t_rules.distinctive))})"
+        else:
+            why = f"{percent}% of its letters are of the {tr.lang} alphabet"
+        yield f"block is not written in {tr.lang}: {why} (the block of {{source}} is in {src.lang})", None, None
