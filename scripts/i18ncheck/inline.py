@@ -87,31 +87,26 @@ def extract(text: str, lang: str | None) -> Inline:
     markers: list[tuple[str, int]] = []
 
     def scan(s: str, base: int) -> str:
-        pieces, last = [], 0
-        for m in SCAN.finditer(s):
-            pieces.append(s[last:m.start()])
+        def one(m: re.Match) -> str:
             kind = m.lastgroup
             if kind == "target":
                 targets.append((m.group("target"), base + m.start("target")))
-                pieces.append(_blank(s[m.start():m.start("ltext")]) + scan(m.group("ltext"), base + m.start("ltext"))
-                              + _blank(s[m.end("ltext"):m.end()]))
-            elif kind == "label":
+                start, end = m.span("ltext")
+                return " " * (start - m.start()) + scan(m.group("ltext"), base + start) + " " * (m.end() - end)
+            if kind == "label":
                 label = m.group("label") or m.group("rtext")
                 targets.append((f"[{label.lower()}]", base + m.start()))
-                pieces.append(_blank(s[m.start():m.start("rtext")]) + scan(m.group("rtext"), base + m.start("rtext"))
-                              + _blank(s[m.end("rtext"):m.end()]))
-            else:
-                if kind == "code":
-                    value = m.group("code")
-                    code.append((value.strip() or value, base + m.start()))
-                elif kind == "marker":
-                    markers.append(("[" + "".join(m.group("marker").split()) + "]", base + m.start()))
-                elif kind == "url":
-                    targets.append((m.group("url"), base + m.start("url")))
-                pieces.append(_blank(m.group(0)))
-            last = m.end()
-        pieces.append(s[last:])
-        return "".join(pieces)
+                start, end = m.span("rtext")
+                return " " * (start - m.start()) + scan(m.group("rtext"), base + start) + " " * (m.end() - end)
+            if kind == "code":
+                value = m.group("code")
+                code.append((value.strip() or value, base + m.start()))
+            elif kind == "marker":
+                markers.append(("[" + "".join(m.group("marker").split()) + "]", base + m.start()))
+            elif kind == "url":
+                targets.append((m.group("url"), base + m.start("url")))
+            return " " * (m.end() - m.start())
+        return SCAN.sub(one, s)
 
     prose = text
     if not ("<" in text or "`" in text or "[" in text or "{" in text or "]" in text):
