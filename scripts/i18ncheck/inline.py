@@ -47,7 +47,7 @@ def _other_digits() -> re.Pattern:
 
 
 OTHER_DIGITS = _other_digits()
-ASCII_DIGIT = re.compile(r"[0-9]")
+ANY_DIGIT = re.compile(OTHER_DIGITS.pattern[:-1] + "0-9]")
 
 
 @functools.lru_cache(maxsize=None)
@@ -155,13 +155,12 @@ def numbers(text: str, lang: str | None) -> list[tuple[int | Decimal, str, int]]
     (``Decimal("6") == 6``)."""
     found = []
     written = text
-    if OTHER_DIGITS.search(text):
-        decimal, pattern, scales = _reading(lang)
-        text = _western(text, decimal)
-    elif not ASCII_DIGIT.search(text):
+    if not ANY_DIGIT.search(text):
         pattern = None
     else:
         decimal, pattern, scales = _reading(lang)
+        if OTHER_DIGITS.search(text):
+            text = _western(text, decimal)
     flat = text.replace("\n", " ") if pattern is not None and "\n" in text else text
     for m in pattern.finditer(flat) if pattern is not None else ():
         whole, digits, fraction = m.group(1, 2, 3)
@@ -219,9 +218,15 @@ def difference(found, expected, key=lambda item: item) -> tuple[list, list]:
 def words(text: str, lang: str | None = None) -> list[str]:
     """The casefolded words of ``text`` as the glossary compares them in ``lang`` (normalised where the
     language's data says so: Arabic drops its diacritics and reads its alef forms as one)."""
-    rules = languages.rules(lang)
+    normalize = _normalizer(lang)
     text = text.casefold()
-    return WORD.findall(rules.normalize(text) if rules.drop or rules.fold else text)
+    return WORD.findall(normalize(text) if normalize is not None else text)
+
+
+@functools.lru_cache(maxsize=None)
+def _normalizer(lang: str | None):
+    rules = languages.rules(lang)
+    return rules.normalize if rules.drop or rules.fold else None
 
 
 def word_offsets(text: str) -> list[int]:
