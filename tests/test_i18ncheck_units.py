@@ -258,3 +258,21 @@ def test_any_bytes_give_findings_not_tracebacks(data):
         proj = project.load(root)
         findings = engine.run(Tree(proj), load_context(proj))
         assert all(f.path.startswith(("docs/", "data/")) and f.line >= 1 for f in findings)
+
+
+def test_a_language_in_progress_may_lack_glossary_entries_and_tag_labels(tmp_path):
+    """A language declared in progress (mkdocs.yml) is not held to a complete glossary or tag vocabulary;
+    every other language is."""
+    from i18ncheck import glossary as glossary_module
+    from i18ncheck.tree import load_tags
+
+    path = tmp_path / "glossary.yml"
+    path.write_text("terms:\n  - id: x\n    kk: {term: а}\n    en: {term: b}\n    definition: {kk: А., en: B.}\n",
+                    encoding="utf-8")
+    assert glossary_module.load(path, ("kk", "en", "ar"), "g", ("ar",)).problems == []
+    assert glossary_module.load(path, ("kk", "en", "ar"), "g").problems == [
+        (2, "term x has no ar term (write ar: {term: ..., match: [...]})")]
+    tags = tmp_path / "tags.yml"
+    tags.write_text("qatar: {kk: Қатар, en: Qatar}\n", encoding="utf-8")
+    assert load_tags(tags, ("kk", "en", "ar"), ("ar",)) == ({"qatar": {"kk": "Қатар", "en": "Qatar"}}, [])
+    assert load_tags(tags, ("kk", "en", "ar"))[1] == [(1, "tag qatar has no ar label (readers would see the id qatar)")]

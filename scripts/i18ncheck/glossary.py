@@ -116,12 +116,13 @@ def _matches_at(stems: tuple[str, ...], text_words: list, i: int) -> bool:
     return True
 
 
-def load(path: Path, languages: tuple[str, ...], name: str) -> Glossary | None:
+def load(path: Path, languages: tuple[str, ...], name: str, optional: tuple[str, ...] = ()) -> Glossary | None:
     """The glossary at ``path`` (``name`` is how messages call it); None when there is no glossary.
 
     A file that is not a YAML mapping with a ``terms`` list is a ``GlossaryError`` (a configuration error);
     an incomplete or malformed term is left out of the matching and listed in ``Glossary.problems`` as
-    ``(line, message)``: the glossary pages would crash on it or show it broken."""
+    ``(line, message)``: the glossary pages would crash on it or show it broken. A language in
+    ``optional`` (declared in progress in mkdocs.yml) may lack a term: the pages leave it out there."""
     if not path.exists():
         return None
     try:
@@ -139,14 +140,15 @@ def load(path: Path, languages: tuple[str, ...], name: str) -> Glossary | None:
     terms, seen, problems = [], {}, []
     for number, entry in enumerate(data["terms"], 1):
         line = starts[number - 1] if number <= len(starts) and len(starts) == len(data["terms"]) else 1
-        found = list(_problems(entry, number, languages, seen, line))
+        found = list(_problems(entry, number, languages, seen, line, optional))
         problems += [(line, message) for message in found]
         if found:
             continue
         seen[entry["id"]] = line
-        terms.append(Term(entry["id"], {lang: entry[lang]["term"] for lang in languages},
+        present = [lang for lang in languages if isinstance(entry.get(lang), dict)]
+        terms.append(Term(entry["id"], {lang: entry[lang]["term"] for lang in present},
                           {lang: tuple(tuple(words(s, lang)) for s in entry[lang].get("match") or [entry[lang]["term"]])
-                           for lang in languages}))
+                           for lang in present}))
     glossary = Glossary(terms)
     glossary.problems = problems
     return glossary
@@ -156,7 +158,7 @@ ENTRY_START = re.compile(r"^\s*-\s")
 ANCHOR_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
 
-def _problems(entry, number: int, languages: tuple[str, ...], seen: dict, line: int):
+def _problems(entry, number: int, languages: tuple[str, ...], seen: dict, line: int, optional: tuple[str, ...] = ()):
     """What keeps one term from being matched and rendered."""
     if not isinstance(entry, dict):
         yield f"term {number} is not a mapping (write - id: ..., then one key per language and definition)"
@@ -172,6 +174,8 @@ def _problems(entry, number: int, languages: tuple[str, ...], seen: dict, line: 
     definition = entry.get("definition")
     for lang in languages:
         forms = entry.get(lang)
+        if lang in optional and forms is None and not (isinstance(definition, dict) and lang in definition):
+            continue  # a language in progress that has no entry for this term yet
         if not isinstance(forms, dict) or not _text(forms.get("term")):
             yield f"term {term_id} has no {lang} term (write {lang}: {{term: ..., match: [...]}})"
             continue

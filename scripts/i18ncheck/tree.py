@@ -80,9 +80,11 @@ def load_context(project: Project) -> Context:
     """Read the data files; a file that cannot be used at all is a configuration error (exit 2), a bad entry
     in one is a finding (``checks/data.py``)."""
     root = project.root
-    tags, tag_problems = load_tags(root / TAGS, project.codes)
+    # languages declared in progress (mkdocs.yml) may lack glossary entries and tag labels for now
+    in_progress = tuple(getattr(project, "in_progress", ()) or ())
+    tags, tag_problems = load_tags(root / TAGS, project.codes, in_progress)
     try:
-        terms = glossary.load(root / GLOSSARY, project.codes, GLOSSARY)
+        terms = glossary.load(root / GLOSSARY, project.codes, GLOSSARY, in_progress)
         record = syncrecord.load(root / RECORD, RECORD)
     except (glossary.GlossaryError, syncrecord.RecordError) as exc:
         raise ConfigError(str(exc)) from None
@@ -92,7 +94,8 @@ def load_context(project: Project) -> Context:
 TAG_EXAMPLE = "id: {kk: label, ru: label, en: label}"
 
 
-def load_tags(path: Path, codes: tuple[str, ...]) -> tuple[dict | None, list[tuple[int, str]]]:
+def load_tags(path: Path, codes: tuple[str, ...],
+              optional: tuple[str, ...] = ()) -> tuple[dict | None, list[tuple[int, str]]]:
     """The tag vocabulary (id -> {language: label}) and its problems as (line, message); a tag with a
     problem is left out, so that a brief using it is reported too."""
     if not path.exists():
@@ -121,6 +124,8 @@ def load_tags(path: Path, codes: tuple[str, ...]) -> tuple[dict | None, list[tup
         else:
             for code in codes:
                 label = labels.get(code)
+                if label is None and code in optional:
+                    continue
                 if not isinstance(label, str) or not label.strip():
                     found.append(f"tag {tag} has no {code} label (readers would see the id {tag})")
                 elif any(ord(c) < 32 or 127 <= ord(c) < 160 for c in label):
