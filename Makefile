@@ -45,7 +45,7 @@ export SITE_URL
 endif
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help setup site serve check sync brief test bench fonts clean
+.PHONY: help setup site serve check sync prune brief test bench fonts clean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /  make \1\t/' | expand -t 16
@@ -74,7 +74,10 @@ check: $(STAMP_PY) ## run the translation check over docs/ (add FORMAT=json or F
 	$(PY) -m i18ncheck --format $(or $(FORMAT),text)
 
 sync: $(STAMP_PY) ## record translations as synced with their source: make sync FILES="docs/article.ru.md"
-	$(PY) -m i18ncheck sync $(FILES)
+	$(PY) -m i18ncheck sync $(if $(strip $(FILES)),$(FILES),--new)
+
+prune: $(STAMP_PY) ## drop sync-record entries of translations that no longer exist (touches nothing else)
+	$(PY) -m i18ncheck prune
 
 # An author's values are data: make never expands them (`$(value …)`), never exports them expanded
 # (`unexport`: a command-line `TITLE='$(shell …)'` would otherwise run while make builds the environment),

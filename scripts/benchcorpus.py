@@ -111,6 +111,7 @@ def glossary() -> str:
         out.append(f"  - id: {term_id}")
         for lang, stems in (("kk", kk), ("ru", ru), ("en", en)):
             out.append(f"    {lang}: {{term: {stems}, match: [{stems}]}}")
+        out.append(f"    definition: {{kk: {kk}., ru: {ru}., en: {en}.}}")
     return "\n".join(out) + "\n"
 
 

@@ -22,6 +22,7 @@ import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from i18ncheck import engine, status
 from i18ncheck.document import split_language
@@ -37,12 +38,14 @@ READER_STATE = {"source": "source", "translated": "translated", "stale": "stale"
                 "stale-acknowledged": "stale", "unknown": "translated"}
 
 
+@event_priority(100)  # before the other hooks and plugins read the data files and the pages
 def on_config(config):
     plugin = config.plugins.get("i18n")
     if STATE and plugin is not None and plugin.building:
         # static-i18n's inner build of another language: the same files in the same run, so the tree and
         # the findings already computed (each language's build reports its own files from them) stand.
         return config
+    STATE.clear()
     try:
         proj = project.load(Path(config.config_file_path).parent)
         tree = Tree(proj)
@@ -50,7 +53,13 @@ def on_config(config):
     except ConfigError as exc:
         raise PluginError(f"i18ncheck: {exc}") from None
     context.files = frozenset(tree.files)
-    STATE.clear()
+    blocking = engine.blocking(tree, context)
+    if blocking:
+        # What the site's hooks and templates would crash on or publish broken (a data file entry, a page
+        # that cannot be read, front matter that does not parse or holds values no page can show): the
+        # build stops here, with the check's own messages, before anything reads it.
+        shown = "\n".join(f.text() for f in blocking[:50]) + (f"\n... and {len(blocking) - 50} more" if len(blocking) > 50 else "")
+        raise PluginError(f"i18ncheck: the build would break on these (run make check):\n{shown}")
     STATE.update(tree=tree, context=context, findings={})
     return config
 
@@ -81,7 +90,13 @@ def on_page_markdown(markdown, page, config, files):
 def _report(translated, doc, context) -> None:
     findings = STATE["findings"].get(translated.uri)
     if findings is None:
-        findings = STATE["findings"][translated.uri] = engine.check_page(translated, context)
+        try:
+            findings = engine.check_page(translated, context)
+        except Exception as exc:  # noqa: BLE001 - a warning (strict fails), never a traceback mid-build
+            log.warning("%s: i18ncheck could not check this page (%s: %s); run make check", doc.path,
+                        type(exc).__name__, exc)
+            findings = []
+        STATE["findings"][translated.uri] = findings
     for finding in findings:
         if finding.path == doc.path:
             (log.warning if finding.fails else log.info)(finding.text())

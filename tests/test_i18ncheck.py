@@ -27,6 +27,8 @@ FIXTURES = Path(__file__).parent / "i18ncheck"
 CASES = sorted(p.name for p in FIXTURES.iterdir() if (p / "expected.txt").exists())
 # Checks whose findings need a history (a sync record older than the source): test_i18ncheck_sync.py.
 HISTORY_CHECKS = {"stale-translation", "stale-marker"}
+# Checks whose fixtures cannot be committed (symbolic links, FIFOs): test_i18ncheck_hostile.py builds them.
+BUILT_CHECKS = {"file-names"}
 
 
 def prepare(case: str, tmp_path: Path) -> Path:
@@ -73,7 +75,7 @@ def test_every_check_has_a_fixture():
     for case in CASES:
         for line in (FIXTURES / case / "expected.txt").read_text(encoding="utf-8").splitlines():
             found.add(re.search(r" \[([a-z-]+)\](?: \((?:waived|acknowledged): .*\))?$", line).group(1))
-    assert set(CHECKS) - found - HISTORY_CHECKS == set()
+    assert set(CHECKS) - found - HISTORY_CHECKS - BUILT_CHECKS == set()
 
 
 def test_fixtures_never_change(tmp_path, capsys):
@@ -140,7 +142,7 @@ def test_list_names_every_check(capsys):
 @pytest.mark.parametrize("args, message", [
     (["--disable", "no-such-check"], "unknown check id no-such-check"),
     (["sync"], "name the translations to record"),
-    (["sync", "--all", "docs/page.ru.md"], "either files or --all"),
+    (["sync", "--all", "docs/page.ru.md"], "either files or --new"),
     (["sync", "/elsewhere/page.ru.md"], "sync: /elsewhere/page.ru.md does not exist"),
     (["sync", "mkdocs.yml"], "sync: mkdocs.yml is not in"),
     (["sync", "docs/assets/pic.png"], "sync: docs/assets/pic.png is not a Markdown file in docs/"),
@@ -160,11 +162,21 @@ def test_usage_errors_exit_2(args, message, tmp_path, capsys):
      "i18ncheck: mkdocs.yml: not valid YAML"),
     (lambda root: (root / "data" / "glossary.yml").write_text("terms: [\n", encoding="utf-8"),
      "i18ncheck: data/glossary.yml:2: not valid yaml"),
-    (lambda root: (root / "data" / "glossary.yml").write_text("terms:\n  - id: x\n    kk: {term: a}\n", encoding="utf-8"),
-     "i18ncheck: data/glossary.yml: term 1 (x): needs 'ru: {term: ..., match: [...]}'"),
-    (lambda root: (root / "data" / "tags.yml").write_text("a: [\n", encoding="utf-8"), "i18ncheck: data/tags.yml: not valid yaml"),
+    (lambda root: (root / "data" / "glossary.yml").write_text("terms: {x: 1}\n", encoding="utf-8"),
+     "i18ncheck: data/glossary.yml: expected a mapping with a 'terms' list"),
+    (lambda root: (root / "data" / "tags.yml").write_text("a: [\n", encoding="utf-8"), "i18ncheck: data/tags.yml:2: not valid yaml"),
+    (lambda root: (root / "data" / "tags.yml").write_text("- a\n", encoding="utf-8"), "i18ncheck: data/tags.yml: expected a mapping"),
     (lambda root: (root / "data" / "translation-sync.json").write_text("{", encoding="utf-8"),
      "i18ncheck: data/translation-sync.json: cannot be read"),
+    (lambda root: (root / "data" / "translation-sync.json").write_text("[]", encoding="utf-8"),
+     "i18ncheck: data/translation-sync.json: expected"),
+    (lambda root: (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text(encoding="utf-8").replace(
+        "{locale: en, name: English, build: true}", "{locale: ru, name: English, build: true}"), encoding="utf-8"),
+     "i18ncheck: mkdocs.yml: i18n locale ru is listed twice"),
+    (lambda root: (root / "mkdocs.yml").write_text("- a list\n", encoding="utf-8"),
+     "i18ncheck: mkdocs.yml: expected a mapping of settings"),
+    (lambda root: (root / "mkdocs.yml").write_text("plugins: [{i18n: {languages: {kk: 1}}}]\n", encoding="utf-8"),
+     "i18ncheck: mkdocs.yml: plugins.i18n.languages is not a list"),
 ])
 def test_configuration_errors_exit_2(damage, message, tmp_path, capsys):
     root = prepare("clean", tmp_path)
@@ -173,6 +185,17 @@ def test_configuration_errors_exit_2(damage, message, tmp_path, capsys):
     assert (code, out) == (2, "")
     assert err.startswith(message) and err.count("\n") == 1
     assert "Traceback" not in err
+
+
+def test_mkdocs_yml_is_read_without_calling_python(tmp_path, capsys):
+    """A !!python tag in mkdocs.yml stands for nothing when the check reads it: no command runs."""
+    root = prepare("clean", tmp_path)
+    marker = tmp_path / "owned"
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(text + f"extra: !!python/object/apply:os.system ['touch {marker}']\n",
+                                     encoding="utf-8")
+    code, out, err = run(root, capsys=capsys)
+    assert code == 0 and not marker.exists()
 
 
 def test_module_entry_point(tmp_path):

@@ -100,3 +100,25 @@ def test_acknowledged_staleness_builds_and_is_marked(site):
                                                  "build_lang": "en", "source_url": "page/", "stale_blocks": [9]}
     status = (site.out / "status" / "index.html").read_text(encoding="utf-8")
     assert "ескірген (белгіленген): түпнұсқаның 9-жолдарындағы абзацтар өзгерді" in status
+
+
+@pytest.mark.parametrize("damage, message", [
+    (("data/glossary.yml", "terms:\n  - id: x\n    kk: {term: а}\n    ru: {term: б}\n    en: {term: c}\n"),
+     "data/glossary.yml:2: term x has no kk definition (write definition: {kk: ...}) [glossary-entries]"),
+    (("docs/page.ru.md", "---\ntitle: T\ndescription: D.\nsource_lang: kk\nlol: &a [x, x]\nb: [*a, *a, *a]\n"
+      "date: 2026-02-30\n---\n\nText.\n"),
+     "docs/page.ru.md:7: front matter has an impossible date (day is out of range for month) [front-matter-syntax]"),
+    (("docs/page.en.md", b"---\ntitle: \xff\n---\n"),
+     "docs/page.en.md:2: bytes that are not utf-8 (first: 0xff); save the file as utf-8 [encoding]"),
+])
+def test_what_would_break_the_build_stops_it_first(site, damage, message):
+    """Input the site's hooks would crash on or publish broken stops the build at its start, with the
+    check's message and no traceback (issue 10, item 2)."""
+    path = site.path / damage[0]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(damage[1] if isinstance(damage[1], bytes) else damage[1].encode("utf-8"))
+    proc = site.build()
+    assert proc.returncode == 1
+    assert "i18ncheck: the build would break on these (run make check)" in proc.stderr
+    assert message in proc.stderr
+    assert "Traceback" not in proc.stderr

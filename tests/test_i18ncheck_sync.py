@@ -54,7 +54,7 @@ def test_sync_all_records_every_translation_and_only_the_record(tmp_path, capsys
     before = pages(root)
     code, lines, err = check(root, capsys)
     assert code == 1 and len(lines) == 5 and all("was never synced" in line for line in lines)
-    assert cli.main(["--root", str(root), "sync", "--all"]) == 0
+    assert cli.main(["--root", str(root), "sync", "--new"]) == 0
     err = capsys.readouterr().err
     assert err.splitlines() == [
         "docs/article.ru.md: recorded as synced with docs/article.kk.md",
@@ -88,7 +88,8 @@ def test_sync_refuses_a_structural_mismatch_and_records_nothing(tmp_path, capsys
     assert code == 1
     assert capsys.readouterr().err.splitlines() == [
         "docs/page.ru.md: structure does not match its source, not recorded: docs/page.ru.md:7: list item count "
-        "differs from source docs/page.kk.md:7 (found 4, expected 5) [list-structure]",
+        "differs from source docs/page.kk.md:7 (found 4, expected 5) [list-structure]; docs/page.ru.md:10: "
+        "missing list item: source docs/page.kk.md:9 has no counterpart in the translation [block-structure]",
         "i18ncheck sync: nothing recorded",
     ]
     assert (root / RECORD).read_bytes() == record
@@ -132,12 +133,12 @@ def test_added_block_and_front_matter_are_named(synced, capsys):
     assert lines == [
         "docs/article.en.md:9: translation is stale: source docs/article.kk.md changed: source front matter "
         "'abstract' (line 9) changed (translation line 9); source line 24 added (no translation) [stale-translation]",
-        "docs/article.en.md:24: block differs from source docs/article.kk.md:24 (found admonition, expected "
-        "paragraph) [block-structure]",
+        "docs/article.en.md:24: missing paragraph: source docs/article.kk.md:24 has no counterpart in the "
+        "translation [block-structure]",
         "docs/article.ru.md:9: translation is stale: source docs/article.kk.md changed: source front matter "
         "'abstract' (line 9) changed (translation line 9); source line 24 added (no translation) [stale-translation]",
-        "docs/article.ru.md:24: block differs from source docs/article.kk.md:24 (found admonition, expected "
-        "paragraph) [block-structure]",
+        "docs/article.ru.md:24: missing paragraph: source docs/article.kk.md:24 has no counterpart in the "
+        "translation [block-structure]",
     ]
 
 
@@ -145,8 +146,8 @@ def test_removed_source_block_names_the_translated_block(synced, capsys):
     edit(synced / "docs/briefs/note.en.md", "The e-diplomacy office opened in 2003.\n\n", "")
     code, lines, err = check(synced, capsys)
     assert lines[:2] == [
-        "docs/briefs/note.kk.md:11: block differs from source docs/briefs/note.en.md:11 (found paragraph, expected "
-        "heading) [block-structure]",
+        "docs/briefs/note.kk.md:11: extra paragraph at line 11, not in the source docs/briefs/note.en.md "
+        "[block-structure]",
         "docs/briefs/note.kk.md:11: translation is stale: source docs/briefs/note.en.md changed: a source block was "
         "removed (translation line 11) [stale-translation]",
     ]
@@ -189,15 +190,39 @@ def test_synced_against_another_source(synced, capsys):
                      "[stale-translation]"]
 
 
-def test_sync_all_drops_entries_that_are_no_longer_translations(synced, capsys):
+def test_prune_drops_entries_that_are_no_longer_translations_and_nothing_else(synced, capsys):
     (synced / "docs/briefs/later.ru.md").unlink()
     edit(synced / "docs/briefs/later.kk.md", "pending: [en]", "pending: [ru, en]")
+    edit(synced / "docs/article.kk.md", "1,23 млрд", "1,24 млрд")  # article.ru.md and .en.md now stale
     code, lines, err = check(synced, capsys)
-    assert lines == ["data/translation-sync.json:57: entry for docs/briefs/later.ru.md names no page file in docs/ "
-                     "(run: python -m i18ncheck sync --all) [sync-record]"]
-    assert cli.main(["--root", str(synced), "sync", "--all"]) == 0
-    assert "dropped the entry for docs/briefs/later.ru.md" in capsys.readouterr().err
-    assert check(synced, capsys)[:2] == (0, [])
+    assert lines[0] == ("data/translation-sync.json:57: entry for docs/briefs/later.ru.md names no page file in docs/ "
+                        "(drop it: make prune) [sync-record]")
+    stale = [line for line in lines if line.endswith("[stale-translation]")]
+    assert len(stale) == 2
+    assert cli.main(["--root", str(synced), "prune"]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        "data/translation-sync.json: dropped the entry for docs/briefs/later.ru.md (no longer a translation)",
+        "i18ncheck prune: 1 entries dropped from data/translation-sync.json"]
+    assert [line for line in check(synced, capsys)[1] if line.endswith("[stale-translation]")] == stale
+
+
+def test_sync_new_refuses_stale_translations_and_names_them(synced, capsys):
+    """`sync --new` (the old --all) records never-synced translations only: a stale one stays stale."""
+    edit(synced / "docs/article.kk.md", "1,23 млрд", "1,24 млрд")
+    before = (synced / RECORD).read_bytes()
+    assert cli.main(["--root", str(synced), "sync", "--new"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        "docs/article.ru.md: stale (its source docs/article.kk.md changed since it was synced): update it, then "
+        "name it: make sync FILES=docs/article.ru.md",
+        "docs/article.en.md: stale (its source docs/article.kk.md changed since it was synced): update it, then "
+        "name it: make sync FILES=docs/article.en.md",
+        "i18ncheck sync: 0 translations recorded in data/translation-sync.json; 2 refused (name a stale one to "
+        "record it: make sync FILES=...)"]
+    assert (synced / RECORD).read_bytes() == before
+    assert cli.main(["--root", str(synced), "sync", "--all"]) == 1  # the old name does the same
+    code, lines, _ = check(synced, capsys)
+    assert code == 1 and [line.rsplit(" ", 1)[1] for line in lines].count("[stale-translation]") == 2
 
 
 # ---------------------------------------------------------------- property

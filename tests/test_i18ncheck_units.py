@@ -134,15 +134,36 @@ def test_front_matter_errors_name_their_line():
     ("7,21", "7,21", "7.21"),
 ])
 def test_numbers_compare_by_value_across_conventions(kk, ru, en):
-    values = {lang: [v for v, _ in inline.numbers(text, lang)] for lang, text in (("kk", kk), ("ru", ru), ("en", en))}
+    values = {lang: [v for v, _, _ in inline.numbers(text, lang)] for lang, text in (("kk", kk), ("ru", ru), ("en", en))}
     assert values["kk"] == values["ru"] == values["en"] != []
 
 
+def pairs(text: str, lang: str) -> list:
+    return [(value, written) for value, written, _ in inline.numbers(text, lang)]
+
+
+@pytest.mark.parametrize("one_line, wrapped, lang", [
+    ("757 million", "757\nmillion", "en"), ("1,23 млрд", "1,23\nмлрд", "kk"), ("100 000", "100\n000", "ru"),
+    ("2.5 billion", "2.5\nbn", "en"),
+])
+def test_reflowed_numbers_read_the_same(one_line, wrapped, lang):
+    """A number and its unit split across lines is the number on one line (issue 10, item 4)."""
+    assert [v for v, _, _ in inline.numbers(wrapped, lang)] == [v for v, _, _ in inline.numbers(one_line, lang)] != []
+
+
+@pytest.mark.parametrize("arabic, western", [
+    ("٢٠١٣", "2013"), ("۱۲۳", "123"), ("١٫٢٣ مليار", "1.23 billion"), ("١٠٠٬٠٠٠", "100,000"), ("٧٦٪", "76%"),
+])
+def test_arabic_indic_and_persian_digits_read_as_western(arabic, western):
+    assert [v for v, _, _ in inline.numbers(arabic, "ar")] == [v for v, _, _ in inline.numbers(western, "en")] != []
+
+
 def test_numbers_keep_their_written_form_and_values():
-    assert inline.numbers("1,5 и 2,000.5; mid-2013, COVID-19; I, MIX, VI", "en") == [
+    assert pairs("1,5 и 2,000.5; mid-2013, COVID-19; I, MIX, VI", "en") == [
         (1, "1"), (5, "5"), (Decimal("2000.5"), "2,000.5"), (2013, "2013"), (19, "19"), (6, "VI")]
-    assert inline.numbers("1,5 және 2011, 2012", "kk") == [(Decimal("1.5"), "1,5"), (2011, "2011"), (2012, "2012")]
-    assert inline.numbers("шестой, six, алты", "ru") == []
+    assert pairs("1,5 және 2011, 2012", "kk") == [(Decimal("1.5"), "1,5"), (2011, "2011"), (2012, "2012")]
+    assert pairs("шестой, six, алты", "ru") == []
+    assert [offset for _, _, offset in inline.numbers("a 12 b\n3,5", "kk")] == [2, 7]
 
 
 def test_inline_extraction():
@@ -237,3 +258,21 @@ def test_any_bytes_give_findings_not_tracebacks(data):
         proj = project.load(root)
         findings = engine.run(Tree(proj), load_context(proj))
         assert all(f.path.startswith(("docs/", "data/")) and f.line >= 1 for f in findings)
+
+
+def test_a_language_in_progress_may_lack_glossary_entries_and_tag_labels(tmp_path):
+    """A language declared in progress (mkdocs.yml) is not held to a complete glossary or tag vocabulary;
+    every other language is."""
+    from i18ncheck import glossary as glossary_module
+    from i18ncheck.tree import load_tags
+
+    path = tmp_path / "glossary.yml"
+    path.write_text("terms:\n  - id: x\n    kk: {term: а}\n    en: {term: b}\n    definition: {kk: А., en: B.}\n",
+                    encoding="utf-8")
+    assert glossary_module.load(path, ("kk", "en", "ar"), "g", ("ar",)).problems == []
+    assert glossary_module.load(path, ("kk", "en", "ar"), "g").problems == [
+        (2, "term x has no ar term (write ar: {term: ..., match: [...]})")]
+    tags = tmp_path / "tags.yml"
+    tags.write_text("qatar: {kk: Қатар, en: Qatar}\n", encoding="utf-8")
+    assert load_tags(tags, ("kk", "en", "ar"), ("ar",)) == ({"qatar": {"kk": "Қатар", "en": "Qatar"}}, [])
+    assert load_tags(tags, ("kk", "en", "ar"))[1] == [(1, "tag qatar has no ar label (readers would see the id qatar)")]

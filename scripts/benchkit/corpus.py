@@ -94,7 +94,9 @@ def harvest(root: Path = project.ROOT) -> Material:
         meta = docs[codes[0]].meta
         if meta.get("kind") == "brief" and source in paragraphs and source in headings:
             shared = {key: meta[key] for key in ("source_lang", "kind", "date", "tags")}
-            briefs.append({"shared": shared, **{c: {k: docs[c].meta[k] for k in ("title", "description", "summary")}
+            # a front-matter waiver travels with the texts it waives
+            briefs.append({"shared": shared, **{c: {k: docs[c].meta[k] for k in ("title", "description", "summary",
+                                                                                 "i18n-waive") if k in docs[c].meta}
                                                 for c in codes}})
     if not (paragraphs and headings and briefs and home and listing):
         raise ValueError(f"{root}/docs: no aligned paragraphs, headings, briefs, home or listing to build a corpus from")
@@ -119,7 +121,8 @@ def brief(material: Material, n: int, code: str) -> str:
     model = material.briefs[n % len(material.briefs)]
     texts, source_lang = model[code], model["shared"]["source_lang"]
     meta = {"title": f"{texts['title']} ({n})", "description": texts["description"],
-            **model["shared"], "summary": texts["summary"]}
+            **model["shared"], "summary": texts["summary"],
+            **({"i18n-waive": texts["i18n-waive"]} if "i18n-waive" in texts else {})}
     pool, headings = material.paragraphs[source_lang], material.headings[source_lang]
     per_page = 1 + SECTIONS * PARAGRAPHS_PER_SECTION
     paras = [pool[(n * per_page + j) % len(pool)][code] for j in range(per_page)]

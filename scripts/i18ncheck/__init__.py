@@ -9,5 +9,7 @@ the same checks page by page. Modules, one concern each:
 ``tree``      the docs tree, its pages and the data files           ``syncrecord``  data/translation-sync.json
 ``registry``  the check decorator and ids                           ``checks/``  the checks themselves
 ``engine``    runs the checks, applies waivers, sorts findings      ``finding``  one finding, its formats
-``status``    each page's state per language                        ``sync``  the sync command
+``status``    each page's state per language                        ``sync``  the sync and prune commands
+``align``     pairing blocks when the sequences differ              ``safeyaml``  YAML without tags or bombs
+``languages`` per-language rules, from ``languages/<code>.yml``
 """

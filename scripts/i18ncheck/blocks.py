@@ -50,6 +50,7 @@ class Node:
     rows: int = 0              # table rows, header included
     cols: int = 0              # table columns
     name: str = ""             # admonition type, code language, footnote label
+    lines: tuple = ()          # the file line of each line of ``text`` (empty: all on ``line``)
 
     def describe(self) -> str:
         return {"item": "list item", "definitions": "link definitions", "rule": "horizontal rule",
@@ -158,18 +159,20 @@ class _Parser:
                 j += 1
             chunk = items[i:j]
             if first == "<" and HTML_START.match(line):
-                self._add(Node("html", num, chunk[-1][0], depth, text="\n".join(s for _, s in chunk)), waivers)
+                self._add(Node("html", num, chunk[-1][0], depth, text="\n".join(s for _, s in chunk),
+                               lines=tuple(k for k, _ in chunk)), waivers)
                 i = j
                 continue
             if len(chunk) >= 2 and "|" in line and "-" in chunk[1][1] and TABLE_RULE.match(chunk[1][1]):
                 rows = [s for k, (_, s) in enumerate(chunk) if k != 1]
                 self._add(Node("table", num, chunk[-1][0], depth, text="\n".join(rows), rows=len(rows),
-                               cols=len(table_cells(line))), waivers)
+                               cols=len(table_cells(line)),
+                               lines=tuple(k for t, (k, _) in enumerate(chunk) if t != 1)), waivers)
                 i = j
                 continue
             if first == "[" and all(LINK_DEFINITION.match(s) for _, s in chunk):
-                self._add(Node("definitions", num, chunk[-1][0], depth, text="\n".join(s for _, s in chunk)),
-                          waivers)
+                self._add(Node("definitions", num, chunk[-1][0], depth, text="\n".join(s for _, s in chunk),
+                               lines=tuple(k for k, _ in chunk)), waivers)
                 i = j
                 continue
             i = self._paragraph(items, i, j, depth, waivers)
@@ -270,7 +273,8 @@ def _leaf(kind: str, chunk, depth: int) -> Node:
     text = "\n".join([s.strip() for _, s in chunk])
     if IMAGE_ONLY.match(text):
         kind = "image"
-    return Node(kind, chunk[0][0], chunk[-1][0], depth, text=text)
+    return Node(kind, chunk[0][0], chunk[-1][0], depth, text=text,
+                lines=tuple([k for k, _ in chunk]) if len(chunk) > 1 else ())
 
 
 def _heading(line: int, end: int, level: int, text: str, depth: int) -> Node:
@@ -281,6 +285,25 @@ def _heading(line: int, end: int, level: int, text: str, depth: int) -> Node:
             anchor = a.group(1)
         text = text[:m.start()]
     return Node("heading", line, end, depth, text=text.strip(), level=level, anchor=anchor)
+
+
+def line_at(node: Node, offset: int | None) -> int:
+    """The file line of ``offset`` in ``node.text`` (the block's first line when unknown)."""
+    if offset is None or not node.lines:
+        return node.line
+    index = node.text.count("\n", 0, offset)
+    return node.lines[index] if index < len(node.lines) else node.line
+
+
+def line_like(node: Node, other: Node, offset: int | None) -> int:
+    """The line of ``node`` in the same place as ``offset`` is in ``other``'s text (proportionally): where a
+    translated block lacks what its source has at that offset."""
+    if offset is None or not node.lines:
+        return node.line
+    before = other.text.count("\n", 0, offset)
+    total = other.text.count("\n") or 1
+    index = round(before / total * (len(node.lines) - 1))
+    return node.lines[min(index, len(node.lines) - 1)]
 
 
 def _extent(items, i: int, indent: int, start_blank_ok: bool = False) -> int:

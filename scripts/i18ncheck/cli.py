@@ -3,7 +3,9 @@
 usage:
   python -m i18ncheck [--format text|json|github] [--enable IDS] [--disable IDS]
   python -m i18ncheck --list
-  python -m i18ncheck sync docs/article.ru.md [docs/briefs/x.en.md ...]   (or: sync --all)
+  python -m i18ncheck sync docs/article.ru.md [docs/briefs/x.en.md ...]
+  python -m i18ncheck sync --new      (every translation never synced; refuses stale ones)
+  python -m i18ncheck prune           (drop record entries of translations that no longer exist)
   python -m i18ncheck status [--format text|json]
 
 Findings go to stdout as `path:line: message [check-id]`, sorted by path and line; one summary line goes
@@ -58,11 +60,13 @@ def parser() -> argparse.ArgumentParser:
                    help="comma-separated check ids not to run ('all' for every check)")
     p.add_argument("--enable", type=_ids, action="extend", default=[], metavar="IDS",
                    help="comma-separated check ids to run even if disabled (applied after --disable)")
-    sub = p.add_subparsers(dest="command", metavar="{sync,status}")
+    sub = p.add_subparsers(dest="command", metavar="{sync,prune,status}")
     s = sub.add_parser("sync", help="record translations as synced with their source (changes only the record)",
                        description=sync.__doc__.strip().splitlines()[0])
     s.add_argument("files", nargs="*", type=Path, help="translations, e.g. docs/article.ru.md")
-    s.add_argument("--all", action="store_true", help="record every translation (and drop stale entries)")
+    s.add_argument("--new", "--all", dest="all", action="store_true",
+                   help="record every translation that was never synced; a stale one is refused and named")
+    sub.add_parser("prune", help="drop the record's entries for translations that no longer exist (nothing else)")
     st = sub.add_parser("status", help="every page's state in every language")
     st.add_argument("--format", dest="status_format", choices=("text", "json"), default="text")
     return p
@@ -83,7 +87,30 @@ def main(argv: list[str] | None = None) -> int:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _main(argv)
+        code = _main(argv)
+        sys.stdout.flush()  # here, not at exit, so that a reader gone away is noticed below
+        return code
+    except BrokenPipeError:
+        # the reader went away (status | head): stop writing, quietly, and keep Python's exit flush quiet too
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return 1
+    except KeyboardInterrupt:
+        print("i18ncheck: interrupted", file=sys.stderr)
+        return 2
+    except (RecursionError, MemoryError) as exc:
+        print(f"i18ncheck: the input is too deeply nested or too large to check ({type(exc).__name__})",
+              file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"i18ncheck: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: a message, never a traceback
+        print(f"i18ncheck: internal error ({type(exc).__name__}: {' '.join(str(exc).split())[:300]}); "
+              "the input above is not checked: please report this", file=sys.stderr)
+        return 2
     finally:
         if collecting:
             gc.enable()
@@ -99,15 +126,17 @@ def _main(argv: list[str] | None) -> int:
             print(f"{c.id:<{width}}  {c.doc}{note}")
         return 0
     if args.command == "sync" and not args.files and not args.all:
-        p.error("sync: name the translations to record (e.g. sync docs/article.ru.md), or give --all")
+        p.error("sync: name the translations to record (e.g. sync docs/article.ru.md), or give --new")
     if args.command == "sync" and args.files and args.all:
-        p.error("sync: give either files or --all, not both")
+        p.error("sync: give either files or --new, not both")
     try:
         proj = projectmod.load(args.root.resolve())
         tree = Tree(proj)
         context = load_context(proj)
         if args.command == "sync":
             return _sync(p, args, tree, context)
+        if args.command == "prune":
+            return _prune(tree, context)
         if args.command == "status":
             return _status(args, tree, context)
         findings = engine.run(tree, context, enabled_checks(args), jobs=max(1, args.jobs))
@@ -121,29 +150,46 @@ def _main(argv: list[str] | None) -> int:
 
 def _sync(p, args, tree: Tree, context) -> int:
     if args.all:
-        uris = sync.translations(tree)
-    else:
-        uris = []
-        for path in args.files:
-            # relative to the project (as make passes them), or failing that to the current folder
-            found = next((c for c in (tree.project.root / path, Path.cwd() / path) if c.exists()), None)
-            if found is None:
-                p.error(f"sync: {path} does not exist")
-            try:
-                uri = found.resolve().relative_to(tree.docs_dir.resolve()).as_posix()
-            except ValueError:
-                p.error(f"sync: {path} is not in {tree.docs_dir}")
-            if uri not in tree.markdown:
-                p.error(f"sync: {path} is not a Markdown file in docs/")
-            uris.append(uri)
+        done, refused = sync.sync_new(tree, context)
+        for line in done + refused:
+            print(line, file=sys.stderr)
+        print(f"i18ncheck sync: {len(done)} translations recorded in {context.rel(context.record.path)}"
+              + (f"; {len(refused)} refused (name a stale one to record it: make sync FILES=...)" if refused else ""),
+              file=sys.stderr)
+        return 1 if refused else 0
+    uris = []
+    docs = os.path.abspath(tree.docs_dir)
+    for path in args.files:
+        # relative to the project (as make passes them), or failing that to the current folder; a link is
+        # not followed (it would name another file than the one the author typed)
+        if "\0" in str(path):
+            p.error(f"sync: {str(path)!r} is not a file name")
+        found = next((c for c in (tree.project.root / path, Path.cwd() / path) if os.path.lexists(c)), None)
+        if found is None:
+            p.error(f"sync: {path} does not exist")
+        full = os.path.abspath(found)
+        if os.path.commonpath([full, docs]) != docs:
+            p.error(f"sync: {path} is not in {tree.docs_dir}")
+        uri = Path(os.path.relpath(full, docs)).as_posix()
+        if uri not in tree.markdown:
+            p.error(f"sync: {path} is not a Markdown file in docs/")
+        uris.append(uri)
     try:
-        done = sync.sync(tree, context, uris, prune=args.all)
+        done = sync.sync(tree, context, uris)
     except sync.SyncRefused as exc:
         print(f"{exc}\ni18ncheck sync: nothing recorded", file=sys.stderr)
         return 1
     for line in done:
         print(line, file=sys.stderr)
     print(f"i18ncheck sync: {len(uris)} translations recorded in {context.rel(context.record.path)}", file=sys.stderr)
+    return 0
+
+
+def _prune(tree: Tree, context) -> int:
+    done = sync.prune(tree, context)
+    for line in done:
+        print(line, file=sys.stderr)
+    print(f"i18ncheck prune: {len(done)} entries dropped from {context.rel(context.record.path)}", file=sys.stderr)
     return 0
 
 

@@ -7,6 +7,7 @@ endings, an empty file or front matter that does not parse are recorded here as 
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import functools
 import re
 
@@ -18,8 +19,11 @@ from i18ncheck import blocks, frontmatter, inline
 # whether `page.xx.md` is a translation; importing it costs the command line 0.4 s, so it is repeated
 # here and tests/test_i18ncheck_units.py pins the copy to the original.
 RE_LOCALE = re.compile(r"(^[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?$)|(^[a-z]{2}_[A-Z]{2}$)")
-IMPOSSIBLE_DATE = re.compile(r"\b\d{4}-(?:0[0-9]|1[3-9]|[2-9]\d)-\d\d\b|\b\d{4}-\d\d-(?:00|3[2-9]|[4-9]\d)\b|\b0000-")
+DATE_LIKE = re.compile(r"\b(\d{4})-(\d\d?)-(\d\d?)\b")
 META_KEY = re.compile(r"^([A-Za-z0-9_-]+)[ \t]*:")
+# C0 and C1 control characters but tab and line feed (CR is a line ending, reported as such), and DEL:
+# invisible to a reader, they hide text, break the XML of feeds and sitemaps, and NUL truncates strings.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 LANGUAGE_SUFFIX = re.compile(r"^(.*)\.([^./]+)(\.[^./]*)$")
@@ -48,6 +52,8 @@ class Document:
     meta: dict | None = None                      # None when there is no parsable front matter
     meta_error: tuple[int, str] | None = None     # (line, message)
     meta_lines: dict = dataclasses.field(default_factory=dict)   # top-level key -> line
+    controls: list[tuple[int, str]] = dataclasses.field(default_factory=list)  # (line, character)
+    read_error: str | None = None                 # the file could not be read at all
     body_line: int = 1                            # file line of the first body line
     nodes: list[blocks.Node] = dataclasses.field(default_factory=list)
     waivers: list[blocks.Waiver] = dataclasses.field(default_factory=list)
@@ -63,6 +69,12 @@ class Document:
         """What must survive translation in each block with text, parallel to ``nodes``."""
         return [inline.extract(node.text, self.lang) if node.text and node.kind != "code" else None
                 for node in self.nodes]
+
+
+def unreadable(path: str, uri: str, reason: str) -> Document:
+    """A file that cannot be opened: no lines, no front matter; ``checks/text.py`` reports why."""
+    page, lang = split_language(uri)
+    return Document(path, uri, page, lang, [], empty=True, read_error=reason)
 
 
 def read(path: str, uri: str, data: bytes) -> Document:
@@ -82,11 +94,15 @@ def read(path: str, uri: str, data: bytes) -> Document:
         first = text.count("\n", 0, text.index("\r")) + 1
         crlf = (first, text.count("\r"))
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    controls = []
+    if CONTROL.search(text):
+        controls = [(text.count("\n", 0, m.start()) + 1, m.group(0)) for m in CONTROL.finditer(text)]
+        text = CONTROL.sub(" ", text)  # read on as if they were spaces; the finding names each one
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     doc = Document(path, uri, page, lang, lines, bom=bom, decode_error=decode_error, crlf=crlf,
-                   empty=not text or text.isspace())
+                   empty=not text or text.isspace(), controls=controls)
     if not doc.empty:
         _front_matter(doc)
         doc.nodes, doc.waivers = blocks.parse(lines[doc.body_line - 1:], doc.body_line)
@@ -112,15 +128,38 @@ def _front_matter(doc: Document) -> None:
         doc.meta_error = (line, f"front matter is not valid yaml: {problem}")
         return
     except ValueError as exc:  # PyYAML builds dates with datetime, which rejects 2026-13-45 this way
-        line = next((i + 1 for i in range(1, close) if IMPOSSIBLE_DATE.search(lines[i])), 1)
+        line = next((i + 1 for i in range(1, close) if any(not _valid_date(*m) for m in DATE_LIKE.findall(lines[i]))), 1)
         doc.meta_error = (line, f"front matter has an impossible date ({exc})")
         return
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
-        doc.meta_error = (2, f"front matter is not a mapping of keys (found {type(meta).__name__})")
+        doc.meta_error = (2, f"front matter is not a mapping of keys (found {_type(meta)})")
         return
-    doc.meta = meta
     for i in range(1, close):
         if m := META_KEY.match(lines[i]):
             doc.meta_lines.setdefault(m.group(1), i + 1)
+    bad = next((key for key in meta if not isinstance(key, str)), None)
+    if bad is not None:
+        line = next((i + 1 for i in range(1, close) if lines[i].lstrip().startswith(str(bad))), 2)
+        doc.meta_error = (line, f"front matter key {bad!r} is not text (found {_type(bad)}; keys are names "
+                                "like title)")
+        doc.meta_lines.clear()
+        return
+    doc.meta = meta
+
+
+def _valid_date(year: str, month: str, day: str) -> bool:
+    try:
+        datetime.date(int(year), int(month), int(day))
+    except ValueError:
+        return False
+    return True
+
+
+def _type(value) -> str:
+    """How a YAML value reads to an author."""
+    return {"list": "a list", "dict": "a mapping", "str": "text", "int": "a number", "float": "a number",
+            "bool": "true/false", "NoneType": "nothing", "date": "a date", "datetime": "a date and time",
+            "bytes": "binary data", "set": "a set", "tuple": "a list"}.get(type(value).__name__,
+                                                                          type(value).__name__)

@@ -11,12 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 
-import yaml
-
-try:
-    from yaml import CSafeLoader as SafeLoader
-except ImportError:  # pragma: no cover - PyYAML without libyaml
-    from yaml import SafeLoader
+from i18ncheck import safeyaml
 
 KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*?))?[ \t]*$")
 # A plain scalar that PyYAML reads as this very string: starts with a letter, no ': ', ' #', ':' at the end,
@@ -35,11 +30,12 @@ class Decline(Exception):
 
 
 def parse(lines: list[str]):
-    """The value of the YAML ``lines`` (between the ``---`` lines). Raises ``yaml.YAMLError`` as PyYAML does."""
+    """The value of the YAML ``lines`` (between the ``---`` lines). Raises ``yaml.YAMLError`` as PyYAML does
+    (and for an alias bomb, see ``safeyaml``)."""
     try:
         return _fast(lines)
     except Decline:
-        return yaml.load("\n".join(lines) + "\n", Loader=SafeLoader)
+        return safeyaml.load("\n".join(lines) + "\n")
 
 
 def _scalar(text: str):

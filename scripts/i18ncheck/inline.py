@@ -13,9 +13,13 @@ the check reports it, and the translator waives it where the idiom wants words.
 from __future__ import annotations
 
 import collections
+import functools
 import re
 import typing
+import unicodedata
 from decimal import Decimal
+
+from i18ncheck import languages
 
 # Everything inline that is not prose, in one pass. Each alternative starts with a literal character, so
 # the regex engine skips straight to the next "<", "`", "[" or "{". An image's "!" stays in the text.
@@ -28,25 +32,36 @@ SCAN = re.compile(
     r"|\{(?P<attr>:?[ \t]*[#.:][^{}]*|:[^{}]*)\}", re.S)
 DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:[ \t]*<?(\S+?)>?(?:[ \t]+.*)?$", re.M)
 GROUP = "[ \u00a0\u202f\u2009]"
-SCALE = (r"(?:[ \u00a0\u202f\u2009]?(?i:(мың\w*|тыс\b\.?|тысяч\w*|thousand\w*)"
-         r"|(млн\b\.?|миллион\w*|million\w*|mn\b)|(млрд\b\.?|миллиард\w*|billion\w*|bn\b)"
-         r"|(трлн\b\.?|триллион\w*|trillion\w*)))?")
-# (whole, integer digits, fraction, thousand, million, billion, trillion). ASCII digits, led by one outside
-# the alternation so that the regex engine skips to them; no (?<![0-9]) needed: a match starts only
-# where the previous one ended, at the start of a digit run.
-NUMBER = {
-    # kk, ru: a comma is the decimal sign
-    True: re.compile(rf"(([0-9](?:[0-9]{{0,2}}(?:{GROUP}[0-9]{{3}})+(?![0-9])|[0-9]*))([.,][0-9]+)?{SCALE})"),
-    # en and the rest: a comma groups thousands
-    False: re.compile(rf"(([0-9](?:[0-9]{{0,2}}(?:,[0-9]{{3}})+(?![0-9])|[0-9]{{0,2}}(?:{GROUP}[0-9]{{3}})+(?![0-9])"
-                      rf"|[0-9]*))(\.[0-9]+)?{SCALE})"),
-}
 ROMAN = re.compile(r"[IVXІХ][IVXІХ]+(?![^\W\d_])")  # and not preceded by a letter: checked in numbers()
 DROP_GROUPING = str.maketrans("", "", " \u00a0\u202f\u2009,")
 ROMAN_VALID = re.compile(r"^X{0,3}(IX|IV|V?I{0,3})$")
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 WORD = re.compile(r"[^\W_]+")
-COMMA_DECIMAL_LANGUAGES = frozenset({"kk", "ru"})
+
+
+def _other_digits() -> re.Pattern:
+    """Digits other than 0-9 (Arabic-Indic, Persian, Devanagari, ...: every decimal digit of the Unicode
+    database's Basic Multilingual Plane) and the Arabic decimal and thousands separators, as one class."""
+    chars = [chr(c) for c in range(0x80, 0x10000) if unicodedata.decimal(chr(c), None) is not None]
+    return re.compile("[" + "".join(chars) + "\u066b\u066c]")
+
+
+OTHER_DIGITS = _other_digits()
+ANY_DIGIT = re.compile(OTHER_DIGITS.pattern[:-1] + "0-9]")
+
+
+@functools.lru_cache(maxsize=None)
+def _number_pattern(decimal: str) -> re.Pattern:
+    """Numbers in a language whose decimal sign is ``decimal``: (whole, integer digits, fraction, scale
+    word). ASCII digits, led by one outside the alternation so that the regex engine skips to them; a
+    match starts only where the previous one ended, at the start of a digit run. A line break may stand
+    between a number and its scale word or inside its grouping (reflowed text reads the same)."""
+    alternation = "|".join(f"({pattern})" for _, pattern in languages.scale_words())
+    scale = rf"(?:{GROUP}?(?i:{alternation}))?" if alternation else ""
+    if decimal == ",":
+        return re.compile(rf"(([0-9](?:[0-9]{{0,2}}(?:{GROUP}[0-9]{{3}})+(?![0-9])|[0-9]*))([.,][0-9]+)?{scale})")
+    return re.compile(rf"(([0-9](?:[0-9]{{0,2}}(?:,[0-9]{{3}})+(?![0-9])|[0-9]{{0,2}}(?:{GROUP}[0-9]{{3}})+(?![0-9])"
+                      rf"|[0-9]*))(\.[0-9]+)?{scale})")
 
 
 class Inline(typing.NamedTuple):
@@ -55,63 +70,119 @@ class Inline(typing.NamedTuple):
     markers: tuple[str, ...]
     targets: tuple[str, ...]
     code: tuple[str, ...]
-    words: str                                  # prose: link text kept, code and URLs removed
+    words: str                                  # prose: link text kept, code and URLs blanked, same offsets
     lang: str | None
+    at: dict                                    # kind -> offsets in the block's text, parallel to the tuples
+
+
+def _blank(text: str) -> str:
+    return " " * len(text)
 
 
 def extract(text: str, lang: str | None) -> Inline:
-    code: list[str] = []
-    targets: list[str] = []
-    markers: list[str] = []
+    """What must survive translation in the block ``text`` of language ``lang``, with where each item is
+    (offsets into ``text``: ``at["numbers"]``, ``at["markers"]``, ...)."""
+    code: list[tuple[str, int]] = []
+    targets: list[tuple[str, int]] = []
+    markers: list[tuple[str, int]] = []
 
-    def inline(m: re.Match) -> str:
-        kind = m.lastgroup
-        if kind == "code":
-            value = m.group("code")
-            code.append(value.strip() or value)
-            return " "
-        if kind == "target":
-            targets.append(m.group("target"))
-            return f" {SCAN.sub(inline, m.group('ltext'))} "
-        if kind == "label":
-            targets.append(f"[{(m.group('label') or m.group('rtext')).lower()}]")
-            return f" {SCAN.sub(inline, m.group('rtext'))} "
-        if kind == "marker":
-            markers.append("[" + "".join(m.group("marker").split()) + "]")
-        elif kind == "url":
-            targets.append(m.group("url"))
-        return " "
+    def scan(s: str, base: int) -> str:
+        def one(m: re.Match) -> str:
+            kind = m.lastgroup
+            if kind == "target":
+                targets.append((m.group("target"), base + m.start("target")))
+                start, end = m.span("ltext")
+                return " " * (start - m.start()) + scan(m.group("ltext"), base + start) + " " * (m.end() - end)
+            if kind == "label":
+                label = m.group("label") or m.group("rtext")
+                targets.append((f"[{label.lower()}]", base + m.start()))
+                start, end = m.span("rtext")
+                return " " * (start - m.start()) + scan(m.group("rtext"), base + start) + " " * (m.end() - end)
+            if kind == "code":
+                value = m.group("code")
+                code.append((value.strip() or value, base + m.start()))
+            elif kind == "marker":
+                markers.append(("[" + "".join(m.group("marker").split()) + "]", base + m.start()))
+            elif kind == "url":
+                targets.append((m.group("url"), base + m.start("url")))
+            return " " * (m.end() - m.start())
+        return SCAN.sub(one, s)
 
+    prose = text
+    if not ("<" in text or "`" in text or "[" in text or "{" in text or "]" in text):
+        found = numbers(text, lang)
+        return Inline(tuple((v, w) for v, w, _ in found), tuple(v for v, _, _ in found), (), (), (), text, lang,
+                      {"numbers": tuple(o for _, _, o in found), "markers": (), "targets": (), "code": ()})
     if "]:" in text:
         def definition(m: re.Match) -> str:
-            targets.append(m.group(2))
-            return f" [{m.group(1)}] "
-        text = DEFINITION.sub(definition, text)
-    text = SCAN.sub(inline, text)
-    found = tuple(numbers(text, lang))
-    return Inline(found, tuple(v for v, _ in found), tuple(markers), tuple(targets), tuple(code), text, lang)
+            targets.append((m.group(2), m.start(2)))
+            label = f"[{m.group(1)}]"
+            before = m.start(1) - 1 - m.start()
+            return _blank(m.group(0)[:before]) + label + _blank(m.group(0)[before + len(label):])
+        prose = DEFINITION.sub(definition, text)
+    prose = scan(prose, 0)
+    targets.sort(key=lambda item: item[1])
+    found = numbers(prose, lang)
+    return Inline(tuple((v, w) for v, w, _ in found), tuple(v for v, _, _ in found),
+                  tuple(v for v, _ in markers), tuple(v for v, _ in targets), tuple(v for v, _ in code), prose, lang,
+                  {"numbers": tuple(o for _, _, o in found), "markers": tuple(o for _, o in markers),
+                   "targets": tuple(o for _, o in targets), "code": tuple(o for _, o in code)})
 
 
-def numbers(text: str, lang: str | None) -> list[tuple[int | Decimal, str]]:
-    """The numbers of ``text`` as (value, as written): Arabic numerals in order, then Roman ones. Values are
-    ints, or Decimals where there is a fraction; the two compare and hash alike (``Decimal("6") == 6``)."""
+@functools.lru_cache(maxsize=None)
+def _reading(lang: str | None) -> tuple[str, re.Pattern, tuple]:
+    """How numbers in ``lang`` are read: (decimal sign, pattern, scale words)."""
+    decimal = languages.rules(lang).decimal
+    return decimal, _number_pattern(decimal), languages.scale_words()
+
+
+def _western(text: str, decimal: str) -> str:
+    """``text`` with digits of every script as 0-9, ٫ as the decimal sign and ٬ as the grouping of
+    ``decimal``'s convention, character for character (offsets stay)."""
+    def one(m: re.Match) -> str:
+        c = m.group(0)
+        if c == "\u066b":
+            return decimal
+        if c == "\u066c":
+            return "," if decimal == "." else " "
+        return str(unicodedata.decimal(c, 0))
+    return OTHER_DIGITS.sub(one, text)
+
+
+def numbers(text: str, lang: str | None) -> list[tuple[int | Decimal, str, int]]:
+    """The numbers of ``text`` as (value, as written, offset): Arabic numerals in order, then Roman ones.
+    Values are ints, or Decimals where there is a fraction; the two compare and hash alike
+    (``Decimal("6") == 6``)."""
     found = []
-    for whole, digits, fraction, thousand, million, billion, trillion in NUMBER[lang in COMMA_DECIMAL_LANGUAGES].findall(text):
+    written = text
+    if not ANY_DIGIT.search(text):
+        pattern = None
+    else:
+        decimal, pattern, scales = _reading(lang)
+        if OTHER_DIGITS.search(text):
+            text = _western(text, decimal)
+    flat = text.replace("\n", " ") if pattern is not None and "\n" in text else text
+    for m in pattern.finditer(flat) if pattern is not None else ():
+        whole, digits, fraction = m.group(1, 2, 3)
         if not digits.isdigit():
             digits = digits.translate(DROP_GROUPING)
         value = Decimal(f"{digits}.{fraction[1:]}") if fraction else int(digits)
-        if thousand or million or billion or trillion:
-            value *= 10 ** 3 if thousand else 10 ** 6 if million else 10 ** 9 if billion else 10 ** 12
+        if len(whole) > len(digits) + len(fraction or ""):  # a scale word follows: which one
+            groups = m.groups()
+            k = next((i for i, g in enumerate(groups[3:]) if g), None)
+            if k is not None:
+                value *= 10 ** scales[k][0]
         if fraction:
             value = int(value) if value == value.to_integral_value() else value.normalize()
-        found.append((value, whole.strip()))
+        shown = written[m.start():m.end(1)] if written is not flat else whole
+        found.append((value, " ".join(shown.split()) if "\n" in shown or "  " in shown else shown, m.start()))
     if "I" in text or "X" in text or "V" in text or "І" in text or "Х" in text:
         for m in ROMAN.finditer(text):
             if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
                 continue
             latin = m.group(0).replace("І", "I").replace("Х", "X")
             if ROMAN_VALID.match(latin):
-                found.append((_roman(latin), m.group(0)))
+                found.append((_roman(latin), m.group(0), m.start()))
     return found
 
 
@@ -144,5 +215,21 @@ def difference(found, expected, key=lambda item: item) -> tuple[list, list]:
     return extra, missing
 
 
-def words(text: str) -> list[str]:
-    return WORD.findall(text.casefold())
+def words(text: str, lang: str | None = None) -> list[str]:
+    """The casefolded words of ``text`` as the glossary compares them in ``lang`` (normalised where the
+    language's data says so: Arabic drops its diacritics and reads its alef forms as one)."""
+    normalize = _normalizer(lang)
+    text = text.casefold()
+    return WORD.findall(normalize(text) if normalize is not None else text)
+
+
+@functools.lru_cache(maxsize=None)
+def _normalizer(lang: str | None):
+    rules = languages.rules(lang)
+    return rules.normalize if rules.drop or rules.fold else None
+
+
+def word_offsets(text: str) -> list[int]:
+    """The offset of each word ``words`` finds (casefolding keeps the length of the text in the scripts
+    this site uses; where it does not, offsets are approximate)."""
+    return [m.start() for m in WORD.finditer(text.casefold())]

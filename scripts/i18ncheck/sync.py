@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from i18ncheck import engine, syncrecord
 from i18ncheck.document import split_language
-from i18ncheck.tree import RECORD, Context, Tree
+from i18ncheck.tree import RECORD, Context, Pair, Tree
 
 
 class SyncRefused(Exception):
@@ -19,9 +19,51 @@ def translations(tree: Tree) -> list[str]:
     return [doc.uri for page in tree.pages() if page.source is not None for doc in page.translations()]
 
 
-def sync(tree: Tree, context: Context, uris: list[str], prune: bool = False) -> list[str]:
+def sync_new(tree: Tree, context: Context) -> tuple[list[str], list[str]]:
+    """Record every translation that was never synced with its source (and matches its structure);
+    (what was recorded, what was refused). A translation the record knows is never overwritten here: a
+    stale one is refused and named, since recording it would hide what changed in its source."""
+    done, refused, eligible = [], [], []
+    for page in tree.pages():
+        source = page.source
+        if source is None:
+            continue
+        for doc in page.translations():
+            pair = Pair(page, source, doc, context.record)
+            if pair.changes is not None and not pair.changes:
+                continue  # in sync already
+            if pair.changes:
+                refused.append(f"{doc.path}: stale (its source {source.path} changed since it was synced): "
+                               f"update it, then name it: make sync FILES={doc.path}")
+                continue
+            if doc.uri in context.record.entries:
+                refused.append(f"{doc.path}: recorded against another source "
+                               f"({context.record.entries[doc.uri].source}): name it to record it: "
+                               f"make sync FILES={doc.path}")
+                continue
+            eligible.append(doc.uri)
+    for uri in eligible:
+        try:
+            done += sync(tree, context, [uri])
+        except SyncRefused as exc:
+            refused.append(str(exc))
+    return done, refused
+
+
+def prune(tree: Tree, context: Context) -> list[str]:
+    """Drop the record's entries for files that are no longer translations; touch nothing else."""
+    record, keep, done = context.record, set(translations(tree)), []
+    for uri in sorted(u for u in record.entries if u not in keep):
+        del record.entries[uri]
+        done.append(f"{RECORD}: dropped the entry for {tree.path(uri)} (no longer a translation)")
+    if done:
+        record.save()
+    return done
+
+
+def sync(tree: Tree, context: Context, uris: list[str]) -> list[str]:
     """Record each translation in ``uris`` as synced with its source's current text; return what was
-    recorded (one line per file). ``prune`` also drops entries that are no longer translations."""
+    recorded (one line per file). Records nothing when one of them cannot be recorded."""
     problems, entries, done, stale_entries = [], {}, [], set()
     for uri in uris:
         doc = tree.document(uri)
@@ -48,11 +90,6 @@ def sync(tree: Tree, context: Context, uris: list[str], prune: bool = False) -> 
     if problems:
         raise SyncRefused("\n".join(problems))
     record = context.record
-    if prune:
-        keep = set(translations(tree))
-        for uri in [u for u in record.entries if u not in keep]:
-            del record.entries[uri]
-            done.append(f"{RECORD}: dropped the entry for {tree.path(uri)} (no longer a translation)")
     for uri in sorted(stale_entries & record.entries.keys()):
         del record.entries[uri]
         done.append(f"{RECORD}: dropped the entry for {tree.path(uri)} (now the source of its page)")

@@ -26,7 +26,8 @@ from i18ncheck.document import Document
 
 VERSION = 1
 # Front matter keys that are the same in every language or steer the check: not part of a fingerprint.
-UNTRANSLATED_KEYS = frozenset({"source_lang", "kind", "date", "published", "tags", "pending", "translation"})
+UNTRANSLATED_KEYS = frozenset({"source_lang", "kind", "date", "published", "tags", "pending", "translation",
+                               "i18n-waive"})
 
 
 class RecordError(Exception):
@@ -150,17 +151,21 @@ def load(path: Path, name: str) -> Record:
         text = path.read_text(encoding="utf-8")
         data = json.loads(text)
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise RecordError(f"{name}: cannot be read ({exc}); restore it from git, "
-                          f"or delete it and run `python -m i18ncheck sync --all`") from None
+        raise RecordError(f"{name}: cannot be read ({exc}); restore it from git "
+                          f"(git checkout -- {name})") from None
     translations = data.get("translations") if isinstance(data, dict) else None
-    if data.get("version") != VERSION or not isinstance(translations, dict):
+    if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(translations, dict):
         raise RecordError(f"{name}: expected {{\"version\": {VERSION}, \"translations\": {{...}}}}; restore it "
-                          f"from git, or delete it and run `python -m i18ncheck sync --all`")
+                          f"from git (git checkout -- {name})")
     entries = {}
     for uri, value in translations.items():
         try:
-            entries[uri] = Entry(str(value["source"]), tuple(map(str, value["blocks"])), dict(value.get("meta", {})))
-        except (KeyError, TypeError):
+            if not (isinstance(value["source"], str) and isinstance(value["blocks"], list)
+                    and isinstance(value.get("meta", {}), dict)):
+                raise TypeError
+            entries[uri] = Entry(value["source"], tuple(map(str, value["blocks"])),
+                                 {str(k): str(v) for k, v in value.get("meta", {}).items()})
+        except (KeyError, TypeError, AttributeError):
             raise RecordError(f"{name}: the entry for {uri} needs 'source' and 'blocks'; "
                               f"run `python -m i18ncheck sync docs/{uri}` to record it again") from None
     return Record(path, entries, text)

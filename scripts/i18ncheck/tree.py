@@ -9,11 +9,13 @@ import collections
 import dataclasses
 import functools
 import os
+import re
+import stat
 from pathlib import Path
 
 import yaml
 
-from i18ncheck import document, glossary, syncrecord
+from i18ncheck import document, glossary, safeyaml, syncrecord
 from sitekit.project import ConfigError, Project
 
 RECORD = "data/translation-sync.json"
@@ -70,35 +72,73 @@ class Context:
     glossary: glossary.Glossary | None
     record: syncrecord.Record
     files: frozenset[str] = frozenset()   # every file in docs/, docs-relative (set by the engine)
+    tag_problems: list = dataclasses.field(default_factory=list)   # (line, message) in data/tags.yml
 
     def rel(self, path: Path) -> str:
         return path.relative_to(self.project.root).as_posix()
 
 
 def load_context(project: Project) -> Context:
-    """Read the data files; a file that cannot be used is a configuration error (exit 2)."""
+    """Read the data files; a file that cannot be used at all is a configuration error (exit 2), a bad entry
+    in one is a finding (``checks/data.py``)."""
     root = project.root
-    tags = None
-    if (root / TAGS).exists():
-        try:
-            tags = yaml.safe_load((root / TAGS).read_text(encoding="utf-8")) or {}
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-            raise ConfigError(f"{TAGS}: not valid yaml ({exc})") from None
-        if not isinstance(tags, dict):
-            raise ConfigError(f"{TAGS}: expected a mapping of tag ids (id: {{kk: label, ru: label, en: label}})")
+    # languages declared in progress (mkdocs.yml) may lack glossary entries and tag labels for now
+    in_progress = tuple(getattr(project, "in_progress", ()) or ())
+    tags, tag_problems = load_tags(root / TAGS, project.codes, in_progress)
     try:
-        try:
-            terms = glossary.load(root / GLOSSARY, project.codes, GLOSSARY)
-        except glossary.GlossaryError:
-            # a language in progress may not have its glossary entries yet: check the others' terminology
-            settled = tuple(code for code in project.codes if code not in project.in_progress)
-            if settled == project.codes:
-                raise
-            terms = glossary.load(root / GLOSSARY, settled, GLOSSARY)
+        terms = glossary.load(root / GLOSSARY, project.codes, GLOSSARY, in_progress)
         record = syncrecord.load(root / RECORD, RECORD)
     except (glossary.GlossaryError, syncrecord.RecordError) as exc:
         raise ConfigError(str(exc)) from None
-    return Context(project, tags, terms, record)
+    return Context(project, tags, terms, record, tag_problems=tag_problems)
+
+
+TAG_EXAMPLE = "id: {kk: label, ru: label, en: label}"
+
+
+def load_tags(path: Path, codes: tuple[str, ...],
+              optional: tuple[str, ...] = ()) -> tuple[dict | None, list[tuple[int, str]]]:
+    """The tag vocabulary (id -> {language: label}) and its problems as (line, message); a tag with a
+    problem is left out, so that a brief using it is reported too."""
+    if not path.exists():
+        return None, []
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = safeyaml.load(text) or {}
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{TAGS}: cannot read ({exc})") from None
+    except (yaml.YAMLError, ValueError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark is not None else ""
+        raise ConfigError(f"{TAGS}{where}: not valid yaml ({getattr(exc, 'problem', None) or exc})") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{TAGS}: expected a mapping of tag ids ({TAG_EXAMPLE})")
+    lines = text.split("\n")
+    tags, problems = {}, []
+    for tag, labels in data.items():
+        line = next((i + 1 for i, row in enumerate(lines) if row.startswith(f"{tag}:") or row.startswith(f"'{tag}'")
+                     or row.startswith(f'"{tag}"')), 1)
+        found = []
+        if not isinstance(tag, str) or not TAG_ID.match(tag):
+            found.append(f"tag id {tag!r} is not a name of ascii letters, digits, - and _")
+        elif not isinstance(labels, dict):
+            found.append(f"tag {tag} has no labels (write {tag}: {{{', '.join(f'{c}: label' for c in codes)}}})")
+        else:
+            for code in codes:
+                label = labels.get(code)
+                if label is None and code in optional:
+                    continue
+                if not isinstance(label, str) or not label.strip():
+                    found.append(f"tag {tag} has no {code} label (readers would see the id {tag})")
+                elif any(ord(c) < 32 or 127 <= ord(c) < 160 for c in label):
+                    found.append(f"tag {tag}: the {code} label has a line break or control character")
+        problems += [(line, message) for message in found]
+        if not found:
+            tags[tag] = labels
+    return tags, problems
+
+
+TAG_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
 
 class Tree:
@@ -108,7 +148,9 @@ class Tree:
         if not self.docs_dir.is_dir():
             raise ConfigError(f"docs_dir {self.docs_dir} is not a folder")
         self.prefix = _rel_prefix(project)
-        self.files: list[str] = sorted(_walk(self.docs_dir))    # docs-relative POSIX uris, all files
+        self.irregular: list[tuple[str, str]] = []   # (uri, what is wrong with it): never read
+        self.files: list[str] = sorted(_walk(self.docs_dir, self.irregular))  # docs-relative POSIX uris
+        self.irregular.sort()
         self.markdown = [uri for uri in self.files if uri.endswith(".md")]
         self._docs: dict[str, document.Document] = {}
         self._pages: dict[str, Page] = {}
@@ -120,8 +162,13 @@ class Tree:
     def document(self, uri: str) -> document.Document:
         doc = self._docs.get(uri)
         if doc is None:
-            data = (self.docs_dir / uri).read_bytes()
-            doc = self._docs[uri] = document.read(self.path(uri), uri, data)
+            try:
+                data = _read(self.docs_dir / uri)
+            except OSError as exc:
+                doc = document.unreadable(self.path(uri), uri, exc.strerror or str(exc))
+            else:
+                doc = document.read(self.path(uri), uri, data)
+            self._docs[uri] = doc
         return doc
 
     def documents(self) -> list[document.Document]:
@@ -160,16 +207,79 @@ def _rel_prefix(project: Project) -> str:
     return "" if rel == "." else rel + "/"
 
 
-def _walk(top: Path):
-    """Every file under ``top`` as a POSIX path relative to it, skipping dot files and folders as MkDocs
-    does."""
+MAX_BYTES = 2_000_000  # a Markdown page of this site is under 100 kB; a larger file is a mistake
+# MkDocs publishes these as pages too (mkdocs.utils.markdown_extensions); the check reads only .md.
+OTHER_MARKDOWN = (".markdown", ".mdown", ".mkdn", ".mkd")
+BAD_NAME = re.compile(r"[\x00-\x1f\x7f\\#?%]|^\s|\s$")
+
+
+def _read(path: Path) -> bytes:
+    """The bytes of a regular file, never more than ``MAX_BYTES`` + 1 (the walk let through no FIFO,
+    device or link)."""
+    with open(path, "rb") as fh:
+        return fh.read(MAX_BYTES + 1)
+
+
+def _walk(top: Path, irregular: list[tuple[str, str]]):
+    """Every regular file under ``top`` as a POSIX path relative to it, skipping dot files and folders as
+    MkDocs does. Symbolic links, FIFOs, devices, folders named like pages and names no URL can carry go
+    to ``irregular`` with the reason, and are never opened."""
     for folder, dirs, names in os.walk(top):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
         rel = os.path.relpath(folder, top)
         base = "" if rel == "." else rel.replace(os.sep, "/") + "/"
+        keep = []
+        for d in dirs:
+            if d.startswith("."):
+                continue
+            full = os.path.join(folder, d)
+            if os.path.islink(full):
+                irregular.append((base + d, "is a symbolic link to a folder: MkDocs would publish whatever it "
+                                            "points to; copy the files into docs/ instead"))
+            elif d.lower().endswith((".md",) + OTHER_MARKDOWN):
+                irregular.append((base + d, "is a folder named like a page: rename it (a page is a file)"))
+                keep.append(d)
+            else:
+                keep.append(d)
+        dirs[:] = keep
         for name in names:
-            if not name.startswith("."):
-                yield base + name
+            if name.startswith("."):
+                continue
+            uri, full = base + name, os.path.join(folder, name)
+            try:
+                info = os.lstat(full)
+            except OSError as exc:
+                irregular.append((uri, f"cannot be read ({exc.strerror})"))
+                continue
+            if stat.S_ISLNK(info.st_mode):
+                irregular.append((uri, "is a symbolic link: MkDocs would publish whatever it points to; "
+                                       "put the file itself in docs/"))
+            elif not stat.S_ISREG(info.st_mode):
+                irregular.append((uri, "is not a regular file (a FIFO, socket or device): remove it"))
+            elif _unprintable(uri):
+                irregular.append((uri, "has a name that is not utf-8 text: rename it"))
+            elif BAD_NAME.search(name):
+                irregular.append((uri, "has a name with a control character, backslash, #, ?, % or leading or "
+                                       "trailing space, which no link can carry: rename it"))
+            elif name.lower().endswith(OTHER_MARKDOWN) or (name.lower().endswith(".md") and not name.endswith(".md")):
+                irregular.append((uri, f"is Markdown that the translation check does not read: name it "
+                                       f"{name[:name.rfind('.')]}.md"))
+            elif info.st_size > MAX_BYTES and name.endswith(".md"):
+                irregular.append((uri, f"is {info.st_size:,} bytes, more than a page may be ({MAX_BYTES:,})"))
+            else:
+                yield uri
+
+
+def _unprintable(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def display(uri: str) -> str:
+    """A uri as it can be printed (a name that is not UTF-8 keeps its bytes as escapes)."""
+    return os.fsencode(uri).decode("utf-8", "backslashreplace") if _unprintable(uri) else uri
 
 
 @dataclasses.dataclass

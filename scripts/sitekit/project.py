@@ -9,9 +9,11 @@ from __future__ import annotations
 import dataclasses
 import functools
 import os
+import re
 from pathlib import Path
 
-from mkdocs.utils.yaml import yaml_load
+import yaml
+from mkdocs.utils.yaml import get_yaml_loader
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -89,6 +91,8 @@ class Project:
 
 
 def _i18n_options(plugins) -> dict:
+    if isinstance(plugins, dict):  # MkDocs also takes plugins as a mapping of name -> options
+        plugins = [{name: options} for name, options in plugins.items()]
     for item in plugins or ():
         if isinstance(item, dict) and "i18n" in item:
             return item["i18n"] or {}
@@ -113,16 +117,48 @@ def _cached(root: Path, data: bytes, environ: tuple) -> Project:
     return _load(root)
 
 
+@functools.lru_cache(maxsize=1)
+def _safe_loader():
+    """MkDocs' loader (``!ENV``) over PyYAML's safe one: reading the configuration calls no Python, so a
+    ``!!python/...`` tag stands for nothing here (MkDocs resolves the ones it needs when it builds)."""
+    loader = get_yaml_loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
+    loader.add_constructor("!relative", lambda *_: None)
+    return loader
+
+
+LOCALE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
+
+
+def _check_languages(languages: list[Language]) -> None:
+    """Each locale once, each a language code static-i18n and Babel can read."""
+    seen: set[str] = set()
+    for lang in languages:
+        if not isinstance(lang.code, str) or not LOCALE.match(lang.code):
+            raise ConfigError(f"mkdocs.yml: i18n locale {lang.code!r} is not a language code (e.g. en, pt-BR)")
+        if lang.code in seen:
+            raise ConfigError(f"mkdocs.yml: i18n locale {lang.code} is listed twice (each language once)")
+        seen.add(lang.code)
+        if not isinstance(lang.name, str) or not lang.name.strip():
+            raise ConfigError(f"mkdocs.yml: i18n language {lang.code} needs a name (name: ...)")
+
+
 def _load(root: Path) -> Project:
     path = root / "mkdocs.yml"
     try:
         with path.open(encoding="utf-8") as fh:
-            config = yaml_load(fh) or {}
+            config = yaml.load(fh, Loader=_safe_loader()) or {}
     except OSError as exc:
         raise ConfigError(f"{path.name}: cannot read ({exc.strerror})") from None
     except Exception as exc:  # a YAML error: report it as configuration, never as a traceback
         raise ConfigError(f"{path.name}: not valid YAML ({exc})") from None
-    options = _i18n_options(config.get("plugins"))
+    if not isinstance(config, dict):
+        raise ConfigError(f"{path.name}: expected a mapping of settings (site_name: ..., plugins: ...)")
+    options = _i18n_options(config.get("plugins") if isinstance(config.get("plugins"), (list, dict)) else None)
+    if not isinstance(options, dict):
+        raise ConfigError("mkdocs.yml: the i18n plugin's options are not a mapping (languages: [...])")
+    if not isinstance(options.get("languages") or [], list):
+        raise ConfigError("mkdocs.yml: plugins.i18n.languages is not a list (- locale: ...)")
     languages = []
     for entry in options.get("languages") or ():
         if not isinstance(entry, dict) or "locale" not in entry:
@@ -141,11 +177,10 @@ def _load(root: Path) -> Project:
         ))
     if not languages:
         raise ConfigError("mkdocs.yml: plugins.i18n.languages is empty (list the site's languages)")
+    _check_languages(languages)
     if sum(lang.default for lang in languages) != 1:
         raise ConfigError("mkdocs.yml: exactly one i18n language needs 'default: true'")
     codes = [lang.code for lang in languages]
-    if len(set(codes)) != len(codes):
-        raise ConfigError("mkdocs.yml: a language is listed twice under plugins.i18n.languages")
     for lang in languages:
         unknown = [c for c in lang.fallback if c not in codes]
         if unknown:
@@ -159,7 +194,7 @@ def _load(root: Path) -> Project:
         site_url += "/"
     return Project(
         root=root,
-        docs_dir=root / str(config.get("docs_dir", "docs")),
+        docs_dir=root / str(config.get("docs_dir") or "docs"),
         site_url=site_url,
         languages=tuple(languages),
         messages_fallback=fallback or default,

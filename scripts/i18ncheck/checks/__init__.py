@@ -1,2 +1,2 @@
 """The checks, one module per concern; importing this package registers them all, in ``--list`` order."""
-from i18ncheck.checks import text, frontmatter, structure, content, freshness, catalogs  # noqa: F401
+from i18ncheck.checks import text, data, frontmatter, structure, content, freshness, catalogs  # noqa: F401

@@ -4,6 +4,10 @@ each is waivable for one block with ``<!-- i18n-waive: check-id: reason -->``.
 """
 from __future__ import annotations
 
+import functools
+import re
+
+from i18ncheck import languages
 from i18ncheck.inline import difference, words
 from i18ncheck.registry import check
 
@@ -13,14 +17,24 @@ def _differ(what: str, found: list[str], expected: list[str]) -> str:
             f"expected {', '.join(expected) or 'none'})")
 
 
+def _compare(src, tr, kind: str, key=lambda item: item):
+    """(extra items, missing items, offset of the first extra in the translation, offset of the first
+    missing in the source): where the finding belongs."""
+    found, expected = getattr(tr, kind), getattr(src, kind)
+    extra, missing = difference(list(enumerate(found)), list(enumerate(expected)), key=lambda item: key(item[1]))
+    t_at = tr.at[kind][extra[0][0]] if extra else None
+    s_at = src.at[kind][missing[0][0]] if missing else None
+    return [item for _, item in extra], [item for _, item in missing], t_at, s_at
+
+
 @check("content", waivable=True)
 def numbers(src, tr, context):
     """Numbers have the source's values (1,23 = 1.23; 100 000 = 100,000 = 100 мың; 6-шы = 6-й = 6th)."""
     if tr.values == src.values:
         return
-    extra, missing = difference(tr.numbers, src.numbers, key=lambda item: item[0])
+    extra, missing, t_at, s_at = _compare(src, tr, "numbers", key=lambda item: item[0])
     if extra or missing:
-        yield _differ("numbers differ", [w for _, w in extra], [w for _, w in missing])
+        yield _differ("numbers differ", [w for _, w in extra], [w for _, w in missing]), t_at, s_at
 
 
 @check("content", waivable=True)
@@ -28,9 +42,9 @@ def reference_markers(src, tr, context):
     """Reference markers [n] and footnote references [^n] are the source's."""
     if tr.markers == src.markers:
         return
-    extra, missing = difference(tr.markers, src.markers)
+    extra, missing, t_at, s_at = _compare(src, tr, "markers")
     if extra or missing:
-        yield _differ("reference markers differ", extra, missing)
+        yield _differ("reference markers differ", extra, missing), t_at, s_at
 
 
 @check("content", waivable=True)
@@ -38,9 +52,9 @@ def link_targets(src, tr, context):
     """Link and image targets are the source's (../article.md in every language)."""
     if tr.targets == src.targets:
         return
-    extra, missing = difference(tr.targets, src.targets)
+    extra, missing, t_at, s_at = _compare(src, tr, "targets")
     if extra or missing:
-        yield _differ("link targets differ", extra, missing)
+        yield _differ("link targets differ", extra, missing), t_at, s_at
 
 
 @check("content", waivable=True)
@@ -48,9 +62,9 @@ def inline_code(src, tr, context):
     """Inline code spans are the source's, character for character."""
     if tr.code == src.code:
         return
-    extra, missing = difference(tr.code, src.code)
+    extra, missing, t_at, s_at = _compare(src, tr, "code")
     if extra or missing:
-        yield _differ("inline code differs", [f"`{c}`" for c in extra], [f"`{c}`" for c in missing])
+        yield _differ("inline code differs", [f"`{c}`" for c in extra], [f"`{c}`" for c in missing]), t_at, s_at
 
 
 @check("content", waivable=True)
@@ -62,9 +76,80 @@ def terminology(src, tr, context):
     found = glossary.find(src.words, src.lang)
     if not found:
         return
-    tr_words = words(tr.words)
+    tr_words = glossary.prepare(tr.words, tr.lang)
     for term in found:
         if not glossary.matches(term, tr_words, tr.lang):
-            stems = " | ".join(" ".join(entry) for entry in term.match[tr.lang])
+            entries = term.match.get(tr.lang)
+            if not entries:
+                continue
+            stems = " | ".join(" ".join(entry) for entry in entries)
             yield (f"term {term.id} \"{term.term[src.lang]}\" of {{source}} is not rendered "
-                   f"(expected \"{term.term[tr.lang]}\", matching: {stems})")
+                   f"(expected \"{term.term[tr.lang]}\", matching: {stems})"), None, glossary.offset(term, src.words, src.lang)
+
+
+MIN_LETTERS = 20      # fewer letters (a name, a figure caption, "YouTube") say nothing about a language
+SHARE = 0.9           # a block written in a language: this share of its letters, at least, in the alphabet
+SHARE_COPY = 0.98     # a copy of the source passes only if it reads as the translation's language this well
+DISTINCTIVE_FROM = 40 # letters from which a block in a language with distinctive letters has one of them
+
+
+# What a translation keeps in the source's language: titles of works in italics or quotation marks,
+# quotations, and names (words that start with a capital letter, in scripts that have capitals).
+QUOTED = re.compile(r"<[^<>]*>|\*[^*\n]+\*|(?<!\w)_[^_\n]+_(?!\w)|«[^»]*»|“[^”]*”|„[^“”]*[“”]|‘[^’]*’|\"[^\"\n]*\"")
+LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+@functools.lru_cache(maxsize=8192)  # a source block is read once for each of its translations
+def _letters(text: str) -> str:
+    """The letters of ``text``'s own prose: not of titles, quotations or names."""
+    if "<" in text or "*" in text or "_" in text or "«" in text or "“" in text or "„" in text or "‘" in text or '"' in text:
+        text = QUOTED.sub(" ", text)
+    return "".join([w for w in LETTER_RUN.findall(text) if not w[0].isupper()]).casefold()
+
+
+@functools.lru_cache(maxsize=64)
+def _alphabet_table(letters: frozenset) -> dict:
+    return {ord(c): None for c in letters}
+
+
+def _share(letters: str, rules) -> float:
+    if not letters:
+        return 1.0
+    return (len(letters) - len(letters.translate(_alphabet_table(rules.letters)))) / len(letters)
+
+
+def _written_in(letters: list[str], rules, share: float) -> bool | None:
+    """Whether the letters read as the language of ``rules`` (None: the language has no alphabet data)."""
+    if not rules.letters:
+        return None
+    if _share(letters, rules) < share:
+        return False
+    if (rules.distinctive and len(letters) >= DISTINCTIVE_FROM
+            and len(letters.translate(_alphabet_table(rules.distinctive))) == len(letters)):
+        return False
+    return True
+
+
+@check("content", waivable=True)
+def untranslated(src, tr, context):
+    """A translated block is not a copy of its source nor in another language (names, titles and quotes are fine)."""
+    if src.lang == tr.lang:
+        return
+    t_letters = _letters(tr.words)
+    if len(t_letters) < MIN_LETTERS:
+        return
+    s_rules, t_rules = languages.rules(src.lang), languages.rules(tr.lang)
+    s_letters = _letters(src.words)
+    if _written_in(s_letters, s_rules, SHARE) is False:
+        return  # the source itself quotes another language here (a title, a reference): kept as it is
+    if abs(len(tr.words) - len(src.words)) <= len(src.words) // 10 and words(tr.words) == words(src.words):
+        if not _written_in(t_letters, t_rules, SHARE_COPY):
+            yield f"block is the same as {{source}}: not translated into {tr.lang}", None, None
+        return
+    if _written_in(t_letters, t_rules, SHARE) is False:
+        percent = round(100 * _share(t_letters, t_rules))
+        if percent >= round(100 * SHARE):
+            why = f"none of its {len(t_letters)} letters is one of {tr.lang}'s own ({''.join(sorted(t_rules.distinctive))})"
+        else:
+            why = f"{percent}% of its letters are of the {tr.lang} alphabet"
+        yield f"block is not written in {tr.lang}: {why} (the block of {{source}} is in {src.lang})", None, None

@@ -42,4 +42,4 @@ def sync_record(tree, context):
     for uri in sorted(record.entries):
         if uri not in tree.page_uris.get(split_language(uri)[0], {}).values():
             yield RECORD, record.line_of(uri), (f"entry for {tree.path(uri)} names no page file in docs/ "
-                                                "(run: python -m i18ncheck sync --all)")
+                                                "(drop it: make prune)")

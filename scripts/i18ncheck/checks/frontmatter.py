@@ -3,6 +3,7 @@ languages, the tag vocabulary, and which languages exist or are pending."""
 from __future__ import annotations
 
 import datetime
+import re
 
 from i18ncheck.registry import check
 
@@ -15,6 +16,34 @@ AGREEING_KEYS = ("source_lang", "kind", "date", "published", "tags", "author")
 DATE_KEYS = ("date", "published")
 LIST_KEYS = ("tags", "keywords")
 TEXT_KEYS = ("title", "description", "author", "author_position", "abstract", "summary")
+# Shown on one line in titles, listings, feeds, <meta> tags and citations: a line break or a control
+# character there breaks the line, the XML or the reference.
+ONE_LINE_KEYS = ("title", "description", "author", "author_position", "summary")
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def line_problem(text: str) -> str | None:
+    """What keeps ``text`` from being shown on one line as written, or None."""
+    if "\n" in text.strip() or "\r" in text or "\u2028" in text or "\u2029" in text:
+        return "has a line break (write it on one line; quote it or use >- to fold a long one)"
+    if CONTROL.search(text):
+        return "has a control character (invisible to readers): remove it"
+    if text.strip() and not text.strip().strip("".join(INVISIBLE)):
+        return "has no visible text"
+    return None
+
+
+def one_line(text) -> str:
+    """A value as it can be quoted in a one-line message."""
+    text = str(text)
+    shown = " ".join(text.split())
+    return shown if len(shown) <= 60 else shown[:57] + "..."
+
+
+def _meta_waivers(doc):
+    from i18ncheck.engine import meta_waivers  # the engine applies them; one definition of their form
+    return meta_waivers(doc)
 
 
 def _ours(doc, context) -> bool:
@@ -27,8 +56,9 @@ def show(value) -> str:
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()
     if isinstance(value, list):
-        return "[" + ", ".join(show(v) for v in value) + "]"
-    return str(value)
+        shown = "[" + ", ".join(show(v) for v in value[:10]) + (", ..." if len(value) > 10 else "") + "]"
+        return shown if len(shown) <= 200 else shown[:197] + "..."
+    return repr(value) if isinstance(value, (bytes, set)) else one_line(value)
 
 
 def required(meta: dict) -> list[tuple[str, str]]:
@@ -62,17 +92,31 @@ def front_matter_values(doc, context):
         yield doc.key_line("kind"), (f"kind {show(meta['kind'])} is unknown ({' or '.join(KIND_KEYS)} in "
                                      "data/kinds.yml; leave it out for a plain page)")
     for key in DATE_KEYS:
-        if meta.get(key) is not None and not isinstance(meta[key], datetime.date):
-            found = f"the text '{meta[key]}'" if isinstance(meta[key], str) else show(meta[key])
+        value = meta.get(key)
+        if isinstance(value, datetime.datetime):
+            yield doc.key_line(key), (f"{key} has a time (found {show(value)}; write the day alone, yyyy-mm-dd)")
+        elif value is not None and not isinstance(value, datetime.date):
+            found = f"the text '{one_line(value)}'" if isinstance(value, str) else show(value)
             yield doc.key_line(key), f"{key} is not a date (found {found}; write yyyy-mm-dd without quotes)"
     for key in LIST_KEYS:
         value = meta.get(key)
         if value is not None and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
             yield doc.key_line(key), f"{key} is not a list of strings (found {show(value)})"
+        elif value:
+            for item in value:
+                if not item.strip():
+                    yield doc.key_line(key), f"{key} has an empty entry"
+                elif problem := line_problem(item):
+                    yield doc.key_line(key), f"{key} entry '{one_line(item)}' {problem}"
     for key in TEXT_KEYS:
         value = meta.get(key)
         if value is not None and not isinstance(value, str):
             yield doc.key_line(key), f"{key} is not text (found {show(value)})"
+        elif isinstance(value, str) and key in ONE_LINE_KEYS and (problem := line_problem(value)):
+            yield doc.key_line(key), f"{key} {problem}"
+    if "i18n-waive" in meta and _meta_waivers(doc) is None:
+        yield doc.key_line("i18n-waive"), ("i18n-waive is not a list of 'key: check-id: reason' (key one of title, "
+                                           "description, summary, abstract, keywords; a waivable check)")
     if "translation" in meta:
         if meta["translation"] != "stale":
             yield doc.key_line("translation"), (f"translation: {show(meta['translation'])} is unknown "
@@ -91,8 +135,9 @@ def unknown_tag(doc, context):
     start = doc.key_line("tags")
     for tag in tags:
         if isinstance(tag, str) and tag not in vocabulary:
+            named = re.compile(rf"(?<![\w-]){re.escape(tag)}(?![\w-])")
             line = next((i + 1 for i in range(start - 1, min(len(doc.lines), start + len(tags) + 1))
-                         if tag in doc.lines[i]), start)
+                         if named.search(doc.lines[i])), start)
             yield line, f"tag {tag} is not in data/tags.yml"
 
 

@@ -1,8 +1,8 @@
 """Structure, block by block: a translation has the source's blocks in the source's order and shape.
 
-The engine walks the two block sequences side by side and stops at the first pair whose shape differs,
-where these checks say how; ``{source}`` stands for the source file and line. ``None`` is the end of a
-file. After a divergence nothing is aligned any more, so only the first one is reported.
+Where the two block sequences differ, ``align.py`` pairs the blocks as a reader would; these checks say
+how a pair of different shapes differs (``{source}`` stands for the source file and line), and the engine
+reports a block only one side has as extra or missing, then goes on comparing the rest of the file.
 """
 from __future__ import annotations
 

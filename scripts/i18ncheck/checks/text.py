@@ -1,26 +1,42 @@
 """Checks of one file as text: bad input, unsafe HTML, links, heading ids, file names, waivers."""
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from urllib.parse import unquote
 
 from i18ncheck import registry
+from i18ncheck.blocks import line_at
 from i18ncheck.document import RE_LOCALE, split_language
 from i18ncheck.registry import check
+from i18ncheck.tree import display
 
 UNSAFE = re.compile(
-    r"(?P<script><script\b)|(?P<iframe><iframe\b)|(?P<javascript>javascript[ \t]*:)"
-    r"|(?P<handler><[A-Za-z][^<>]*?\son[a-z]+[ \t]*=|\{[^{}\n]*?\bon[a-z]+[ \t]*=)", re.I)
-UNSAFE_WHAT = {"script": "a <script> element", "iframe": "an <iframe> element",
+    r"(?P<script><script\b)|(?P<iframe><(?:iframe|frame|object|embed|applet|base|meta|link|form)\b)"
+    r"|(?P<javascript>(?:javascript|vbscript)[ \t]*:|data[ \t]*:[ \t]*text/html)"
+    # an attribute starts after white space, a slash or a quote: <img/onerror=...>, <a"onclick=...>
+    r"|(?P<handler><[A-Za-z][^<>]*?[\s/\"'`]on[a-z]+[\s/]*=|\{[^{}\n]*?(?<![\w-])on[a-z]+[ \t]*=)", re.I)
+UNSAFE_WHAT = {"script": "a <script> element", "iframe": "an element that loads or runs other content",
                "javascript": "a javascript: url", "handler": "an on* event-handler attribute"}
+# Browsers decode character references in attributes and drop tabs and line breaks inside a URL's
+# scheme: &#106;avascript:, jav&#x09;ascript: and java&NewLine;script: all run.
+ENTITY = re.compile(r"&#?[A-Za-z0-9]+;?")
+HIDDEN = re.compile(
+    r"(?P<attr><[A-Za-z][^<>]*?[\s/\"'](?:hidden|style)(?=[\s/>=])|\{[^{}\n]*?(?<![\w-])(?:hidden|style)(?=[\s}=]))"
+    r"|(?P<css>display[ \t]*:[ \t]*none|visibility[ \t]*:[ \t]*hidden|font-size[ \t]*:[ \t]*0)", re.I)
+COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+ELEMENT = re.compile(r"<(?:script|iframe|frame|object|embed|applet|base|meta|link|form)\b")
+HANDLER_NAME = re.compile(r"on[a-z]+[\s/]*=")
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 ASCII_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 
 
 @check("file")
 def encoding(doc, context):
-    """The file is UTF-8 without a byte order mark."""
+    """The file can be read, and is UTF-8 without a byte order mark."""
+    if doc.read_error:
+        yield 1, f"the file cannot be read ({doc.read_error})"
     if doc.decode_error:
         line, byte = doc.decode_error
         yield line, f"bytes that are not utf-8 (first: 0x{byte:02x}); save the file as utf-8"
@@ -39,7 +55,7 @@ def line_endings(doc, context):
 @check("file")
 def empty_file(doc, context):
     """The file has content."""
-    if doc.empty:
+    if doc.empty and not doc.read_error:
         yield 1, "the file is empty"
 
 
@@ -55,12 +71,38 @@ def unsafe_html(doc, context):
     """No scripts in authors' Markdown: <script, <iframe, javascript: URLs, on*= event handlers."""
     text = "\n".join(doc.lines)
     lower = text.lower()
-    if not ("<script" in lower or "<iframe" in lower or "javascript" in lower
-            or ("=" in text and ("<" in text or "{" in text))):
+    if not ("javascript" in lower or "vbscript" in lower or "text/html" in lower or "&" in text or ELEMENT.search(lower)
+            or ("=" in text and ("<" in text or "{" in text) and HANDLER_NAME.search(lower))):
         return
+    reported = set()
     for m in UNSAFE.finditer(text):
-        yield (text.count("\n", 0, m.start()) + 1,
-               f"unsafe html: {UNSAFE_WHAT[m.lastgroup]} (authors' markdown may not carry scripts)")
+        line = text.count("\n", 0, m.start()) + 1
+        reported.add(line)
+        what = UNSAFE_WHAT[m.lastgroup]
+        if m.lastgroup == "iframe":
+            name = m.group(0)[1:].lower()
+            what = f"{'an' if name[0] in 'aeiou' else 'a'} <{name}> element"
+        yield line, f"unsafe html: {what} (authors' markdown may not carry scripts)"
+    if "&" in text:
+        for number, row in enumerate(doc.lines, 1):
+            if "&" in row and number not in reported:
+                decoded = html.unescape(row)
+                squeezed = re.sub(r"[\x00-\x20]+", "", decoded)
+                if decoded != row and (UNSAFE.search(decoded) or UNSAFE.search(squeezed)):
+                    yield number, ("unsafe html: a script hidden behind character references "
+                                   f"({html.unescape(row).strip()[:60]!r} once decoded)")
+
+
+@check("file")
+def hidden_content(doc, context):
+    """No content hidden from readers: hidden or style attributes, display:none, comments only a translation has."""
+    text = "\n".join(doc.lines)
+    lower = text.lower()
+    if "hidden" in lower or "style" in lower or "display" in lower or "font-size" in lower:
+        for m in HIDDEN.finditer(text):
+            what = "a hidden or style attribute" if m.lastgroup == "attr" else f"css that hides text ({m.group(0)})"
+            yield (text.count("\n", 0, m.start()) + 1,
+                   f"hidden content: {what} (readers would not see what the check compares)")
 
 
 @check("file")
@@ -70,24 +112,25 @@ def broken_link(doc, context):
     folder = posixpath.dirname(doc.uri)
     base = doc.path[: len(doc.path) - len(doc.uri)]
     for node, found in zip(doc.nodes, doc.inlines):
-        for target in found.targets if found else ():
+        for target, at in zip(found.targets, found.at["targets"]) if found else ():
+            line = line_at(node, at)
             if not target or target.startswith(("#", "[", "//")) or SCHEME.match(target):
                 continue
             if target.startswith("/"):
-                yield node.line, f"absolute link {target}: link to the file relative to this page instead"
+                yield line, f"absolute link {target}: link to the file relative to this page instead"
                 continue
             path = unquote(target.split("#", 1)[0].split("?", 1)[0])
             resolved = posixpath.normpath(posixpath.join(folder, path))
             if resolved == ".." or resolved.startswith("../"):
-                yield node.line, f"broken link {target}: it points outside docs/"
+                yield line, f"broken link {target}: it points outside docs/"
                 continue
             if path.endswith("/") or resolved == ".":
-                yield node.line, f"link {target} names a folder: link to its page (e.g. {path.rstrip('/') or '.'}/index.md)"
+                yield line, f"link {target} names a folder: link to its page (e.g. {path.rstrip('/') or '.'}/index.md)"
                 continue
             neutral, lang = split_language(resolved)
             if lang in codes and resolved.endswith(".md"):
                 rel = posixpath.relpath(neutral, folder or ".")
-                yield node.line, (f"link {target} names the {lang} file: link to {rel} so that each "
+                yield line, (f"link {target} names the {lang} file: link to {rel} so that each "
                                   "language links to its own version")
                 continue
             if lang is None:  # static-i18n links the page in the language being built, else the default's
@@ -99,7 +142,7 @@ def broken_link(doc, context):
             else:
                 candidates = [resolved]
             if not any(c in files for c in candidates):
-                yield node.line, (f"broken link {target}: no such file in docs/ "
+                yield line, (f"broken link {target}: no such file in docs/ "
                                   f"(looked for {', '.join(base + c for c in candidates)})")
 
 
@@ -118,6 +161,21 @@ def heading_anchor(doc, context):
             yield node.line, f"heading id {{#{node.anchor}}} is used twice (first at line {seen[node.anchor]})"
         else:
             seen[node.anchor] = node.line
+
+
+@check("tree")
+def file_names(tree, context):
+    """docs/ holds regular files with names a link can carry: no symbolic links, devices or folders named like pages."""
+    for uri, problem in tree.irregular:
+        shown = display(uri)
+        yield tree.path(shown), 1, f"{posixpath.basename(shown)} {problem}"
+
+
+@check("file")
+def control_characters(doc, context):
+    """No NUL or other control characters (invisible to readers; they hide text and break feeds)."""
+    for line, char in doc.controls:
+        yield line, f"control character U+{ord(char):04X} in the text (invisible to readers): remove it"
 
 
 @check("tree")
@@ -155,3 +213,26 @@ def waiver(doc, context):
             yield w.line, f"waiver for {w.check} gives no reason (write <!-- i18n-waive: {w.check}: why -->)"
         elif w.start is None:
             yield w.line, f"waiver for {w.check} is not followed by a block"
+
+
+@check("pair")
+def hidden_comment(pair, context):
+    """An HTML comment in a translation is one its source has too (a comment is text readers never see)."""
+    tr, src = pair.translation, pair.source
+    if not any("<!--" in line for line in tr.lines):
+        return
+    own = _comments(src)
+    seen: dict[str, int] = {}
+    for line, body in _comments(tr):
+        if body.startswith("i18n-waive"):
+            continue
+        seen[body] = seen.get(body, 0) + 1
+        if seen[body] > sum(1 for _, b in own if b == body):
+            shown = body if len(body) <= 50 else body[:47] + "..."
+            yield line, (f"html comment not in source {src.path} (<!-- {shown} -->): readers never see it; "
+                         "remove it, or put the note in the source too"), None
+
+
+def _comments(doc) -> list[tuple[int, str]]:
+    text = "\n".join(doc.lines)
+    return [(text.count("\n", 0, m.start()) + 1, " ".join(m.group(1).split())) for m in COMMENT.finditer(text)]

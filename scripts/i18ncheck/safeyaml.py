@@ -1,0 +1,89 @@
+"""YAML as authors may write it, read safely: front matter and the data files (``data/*.yml``).
+
+PyYAML's safe loader (its C version when installed) builds no Python objects from tags (``!!python/...``
+is an error, never a call), and this module adds what it lacks: a limit on alias expansion. An alias
+costs nothing to parse, but a document of nested aliases (the "billion laughs") expands into billions of
+values as soon as anything walks it (a hash, a JSON dump, a template). The composed node graph is measured
+first, each shared node counted as often as it is referenced, in time linear in the document; a document
+that would expand beyond ``LIMIT`` values is refused with a ``yaml.YAMLError`` like any syntax error.
+"""
+from __future__ import annotations
+
+import yaml
+
+try:
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover - PyYAML without libyaml
+    from yaml import SafeLoader
+
+LIMIT = 100_000  # values after alias expansion; the largest data file of the site has about 2,000
+
+
+class AliasBomb(yaml.YAMLError):
+    """The document expands beyond ``LIMIT`` values through aliases."""
+
+    def __init__(self, size: int, line: int):
+        super().__init__(f"aliases expand to more than {LIMIT:,} values (about {size:,})")
+        self.problem = str(self)
+        self.problem_mark = _Mark(line)
+
+
+class _Mark:
+    def __init__(self, line: int):
+        self.line = line  # 0-based, as PyYAML's marks
+
+
+def expanded_size(node, sizes: dict[int, int] | None = None) -> int:
+    """How many values ``node`` stands for once every alias is expanded (memoised per node: linear)."""
+    sizes = {} if sizes is None else sizes
+
+    def size(n) -> int:
+        known = sizes.get(id(n))
+        if known is not None:
+            return known
+        sizes[id(n)] = LIMIT + 1  # a node that contains itself (a recursive alias) is unbounded
+        if isinstance(n, yaml.SequenceNode):
+            total = 1 + sum(size(child) for child in n.value)
+        elif isinstance(n, yaml.MappingNode):
+            total = 1 + sum(size(k) + size(v) for k, v in n.value)
+        else:
+            total = 1
+        total = min(total, LIMIT * 10)
+        sizes[id(n)] = total
+        return total
+
+    return size(node)
+
+
+def _culprit(node, sizes: dict[int, int]):
+    """The innermost-but-one node that is too large: the key whose value is the bomb, not the document."""
+    while True:
+        children = (node.value if isinstance(node, yaml.SequenceNode)
+                    else [v for _, v in node.value] if isinstance(node, yaml.MappingNode) else [])
+        big = next((c for c in children if sizes.get(id(c), 0) > LIMIT), None)
+        if big is None or big is node:
+            return node
+        if isinstance(node, yaml.MappingNode) and not any(sizes.get(id(g), 0) > LIMIT for g in
+                                                          (big.value if isinstance(big, yaml.SequenceNode) else [])):
+            return big
+        node = big
+
+
+def load(text: str):
+    """The value of the YAML ``text``; raises ``yaml.YAMLError`` (an ``AliasBomb`` included) or
+    ``ValueError`` (a date such as 2026-02-30, which PyYAML passes to ``datetime.date``)."""
+    loader = SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if "*" in text:  # no alias, nothing to expand
+            sizes: dict[int, int] = {}
+            total = expanded_size(node, sizes)
+            if total > LIMIT:
+                raise AliasBomb(total, _culprit(node, sizes).start_mark.line)
+        return loader.construct_document(node)
+    except RecursionError:
+        raise yaml.YAMLError("the document nests too deeply") from None
+    finally:
+        loader.dispose()
