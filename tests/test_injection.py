@@ -75,6 +75,9 @@ def fixture_tree(root: Path) -> Path:
     (root / "scripts").symlink_to(ROOT / "scripts")
     (root / "overrides").symlink_to(ROOT / "overrides")
     (root / "data").mkdir()
+    for shared in ("galley.yml", "kinds.yml", "fonts.yml", "locales", "search"):  # the site's own, as they are
+        if (ROOT / "data" / shared).exists():
+            (root / "data" / shared).symlink_to(ROOT / "data" / shared)
     tags = {"hostile": {code: f"Tag {payload('tag')}" for code in CODES},
             "practice": {code: "Practice" for code in CODES}}
     (root / "data" / "tags.yml").write_text(yaml.safe_dump(tags, allow_unicode=True), encoding="utf-8")
