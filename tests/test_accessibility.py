@@ -12,7 +12,7 @@ from sitepages import LANGS, PROJECT, SAMPLES, prefix, run_search
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme → Material's scheme
-QUERY = {"kk": "дипломатия", "ru": "дипломатия", "en": "diplomacy"}
+QUERY = {"kk": "дипломатия", "ru": "дипломатия", "en": "diplomacy", "ar": "دبلوماسية"}
 
 
 def query(lang: str) -> str:

@@ -22,7 +22,8 @@ LANGS = tuple(code for code in PROJECT.codes if (ROOT / "docs" / f"article.{code
 OG_LOCALE = {code: labels(code)["og_locale"] for code in PROJECT.codes}
 HIGHWIRE = ("citation_title", "citation_author", "citation_language", "citation_publication_date",
             "citation_online_date", "citation_public_url", "citation_abstract_html_url", "citation_pdf_url")
-EDITION = {"kk": "Осы онлайн-басылымның күні", "ru": "Дата этого онлайн-издания", "en": "Date of this online edition"}
+EDITION = {"kk": "Осы онлайн-басылымның күні", "ru": "Дата этого онлайн-издания", "en": "Date of this online edition",
+           "ar": "تاريخ هذه الطبعة الإلكترونية"}
 
 
 class Page(HTMLParser):
@@ -171,7 +172,13 @@ def test_how_to_cite_shows_the_generated_references(articles, site_build, lang):
                              container=PROJECT.language(lang).site_name, key=f"article-2026-{lang}", text=body)
     section = html[html.index('<section class="citation"'):]
     assert html.index("<h1") < html.index(body.strip().split("\n\n")[0][:60]) < html.index('<section class="citation"')
+    styles = PROJECT.language(lang).citation_styles  # the formats this language's readers get (mkdocs.yml)
+    shown = {name: f for name, f in citation.format_all(record).items() if styles is None or name in styles}
+    assert shown
     for name, formatted in citation.format_all(record).items():
+        if name not in shown:
+            assert f'id="cite-{name}-text"' not in section, name
+            continue
         assert f'id="cite-{name}-text">{formatted.html}</' in section, name
         # a copy button per format, hidden until the script reveals it
         assert f'data-citation-copy="cite-{name}-text" aria-describedby="cite-{name}" hidden>' in section
