@@ -42,7 +42,7 @@ def test_every_language_has_its_own_catalog_with_every_message(lang):
     ("ar", "translated", "kk", None, 0, "هذا النص مترجم عن اللغة الكازاخية."),
     ("ar", "translated", "en", None, 0, "هذا النص مترجم عن اللغة الإنجليزية."),
     ("ar", "source", "kk", None, 2, "كُتب هذا النص باللغة الكازاخية. أما نسختاه باللغتين الأخريين فهما ترجمتان له."),
-    ("ar", "source", "kk", None, 3, "كُتب هذا النص باللغة الكازاخية. أما نسخه بـ3 لغات أخرى فهي ترجمات له."),
+    ("ar", "source", "kk", None, 3, "كُتب هذا النص باللغة الكازاخية. أما نسخه في 3 لغات أخرى فهي ترجمات له."),
     ("ar", "fallback", "kk", "en", 0, "لم تُترجم هذه الصفحة إلى العربية بعد. النص أدناه باللغة الإنجليزية."),
 ])
 def test_notices_read_as_sentences(lang, state, source, shown, others, expected):

@@ -175,7 +175,7 @@ def test_the_arabic_listing_includes_the_pending_briefs_marked_in_arabic(four):
     titles = re.findall(r'<h2 id="([a-z-]+)"><span lang="en" dir="ltr"><a href="([^"]+)">([^<]+)</a></span>', text)
     assert titles == [("english-note", "english-note/", "A note from an embassy"),
                       ("kazakh-note", "kazakh-note/", "A note from a ministry")]
-    mark = "لم يُترجم بعد، ويُعرض باللغة الإنجليزية."
+    mark = "لم يُترجم هذا الموجز بعد، فهو يُعرض باللغة الإنجليزية."
     assert text.count(f'<p class="brief-pending">{mark}</p>') == 2
     for iso in ("2026-11-20", "2026-11-10"):
         y, m, d = map(int, iso.split("-"))
@@ -190,8 +190,8 @@ def test_the_arabic_feed_includes_the_pending_briefs_marked(four):
     assert feed.feed.language == "ar"
     assert [e.title for e in feed.entries] == ["A note from an embassy", "A note from a ministry"]
     assert [e.summary for e in feed.entries] == [
-        "لم يُترجم بعد، ويُعرض باللغة الإنجليزية. An embassy writes a note in English.",
-        "لم يُترجم بعد، ويُعرض باللغة الإنجليزية. A foreign ministry writes a note in Kazakh."]
+        "لم يُترجم هذا الموجز بعد، فهو يُعرض باللغة الإنجليزية. An embassy writes a note in English.",
+        "لم يُترجم هذا الموجز بعد، فهو يُعرض باللغة الإنجليزية. A foreign ministry writes a note in Kazakh."]
 
 
 @pytest.mark.parametrize("path", ["ar", "ar/briefs", "ar/glossary", "ar/status"])
