@@ -36,6 +36,7 @@ def make_tree(path: Path) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", path / "mkdocs.yml")
     (path / "data").mkdir()
     shutil.copy(ROOT / "data" / "tags.yml", path / "data" / "tags.yml")
+    shutil.copytree(ROOT / "data" / "locales", path / "data" / "locales")  # the Sources heading's words
     (path / "docs").mkdir()
     return path
 
@@ -173,7 +174,9 @@ def test_any_slug_is_written_inside_the_briefs_folder_or_refused(slug):
         else:
             assert status == 2
             assert err.getvalue().startswith("scaffold: SLUG ") and err.getvalue().count("\n") == 1
-            assert "project/docs/briefs" not in everything and len(everything) == 5  # project, mkdocs.yml, data, tags, docs
+            assert "project/docs/briefs" not in everything
+            assert [p for p in everything if not p.startswith("project/data/")] == [
+                "project", "project/data", "project/docs", "project/mkdocs.yml"]
 
 
 def test_reports_every_bad_argument_at_once(tree):
@@ -273,7 +276,7 @@ def test_hostile_titles_and_summaries_arrive_exactly_as_typed(title, summary):
             assert meta == {"title": title.strip(), "description": summary.strip(), "source_lang": "en",
                             "kind": "brief", "date": dt.date(2026, 12, 1), "tags": ["practice", "social-media"],
                             "summary": summary.strip()}
-            heading = f"\n\n## {scaffold.sources_heading(path.split('.')[-2], 'en')} {{#sources}}\n"
+            heading = f"\n\n## {scaffold.sources_heading(PROJECT, path.split('.')[-2])} {{#sources}}\n"
             assert body.endswith(heading)
             lead = body[:-len(heading)]
             assert lead and "\n" not in lead
@@ -289,8 +292,9 @@ def make_project(path: Path) -> Path:
     make_tree(path)
     shutil.copy(ROOT / "Makefile", path / "Makefile")
     shutil.copy2(ROOT / "requirements.txt", path / "requirements.txt")  # keeps the stamp newer
-    shutil.copytree(ROOT / "scripts" / "sitekit", path / "scripts" / "sitekit",
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    for package in ("sitekit", "i18ncheck"):  # the site's library reads front matter with the check's reader
+        shutil.copytree(ROOT / "scripts" / package, path / "scripts" / package,
+                        ignore=shutil.ignore_patterns("__pycache__"))
     (path / ".venv").symlink_to(Path(sys.executable).resolve().parents[1] if not (ROOT / ".venv").exists()
                                 else ROOT / ".venv")
     return path

@@ -210,7 +210,10 @@ def front_matter(brief: Brief) -> str:
 def sources_heading(proj: project_mod.Project, lang: str) -> str:
     """The sources heading in ``lang`` (message ``brief.sources``; the fallback catalog's if ``lang``
     lacks it)."""
-    return messages.for_project(proj).text(lang, "brief.sources")
+    try:
+        return messages.for_project(proj).text(lang, "brief.sources")
+    except KeyError as exc:  # no catalog holds it: a configuration error, said as one (exit 2)
+        raise project_mod.ConfigError(str(exc.args[0])) from None
 
 
 def languages(proj: project_mod.Project, brief: Brief) -> list[str]:
