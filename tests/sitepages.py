@@ -186,6 +186,15 @@ def run_search(page, url: str, query: str) -> list[str]:
         page.wait_for_timeout(250)
     else:
         pytest.fail(f"no search results for {query!r} on {url}: {last}")
+    # Material lists the first results and more as the reader scrolls the list: scroll until none come
+    for _ in range(20):
+        page.evaluate("() => { const w = document.querySelector('.md-search__scrollwrap');"
+                      " if (w) w.scrollTop = w.scrollHeight; }")
+        page.wait_for_timeout(200)
+        now = page.evaluate(read)
+        if len(now[1]) == len(last[1]):
+            break
+        last = now
     out = []
     for href in last[1]:
         parts = urllib.parse.urlsplit(href)
