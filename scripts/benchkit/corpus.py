@@ -75,14 +75,15 @@ def harvest(root: Path = project.ROOT) -> Material:
             listing = {code: "\n".join(docs[code].lines) + "\n" for code in codes}
             continue
         source = page.source_lang
-        flagged = {(f.path, f.line) for f in engine.check_page(page, context) if f.fails}
+        # waived findings too: a block's waiver (a comment before it) does not travel with a copied block
+        flagged = {(f.path, f.line) for f in engine.check_page(page, context)}
         nodes = {code: docs[code].nodes for code in codes}
         if len({len(n) for n in nodes.values()}) != 1:
             continue
         for i, node in enumerate(nodes[codes[0]]):
             if any((docs[c].path, line) in flagged for c in codes
                    for line in range(nodes[c][i].line, nodes[c][i].end + 1)):
-                continue  # a block the check has a finding on today is not copied
+                continue  # a block the check has a finding on today, even a waived one, is not copied
             kinds = {nodes[c][i].kind for c in codes}
             depths = {nodes[c][i].depth for c in codes}
             if kinds == {"paragraph"} and depths == {0}:
