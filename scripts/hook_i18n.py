@@ -13,6 +13,11 @@ findings of the files in its own language; the whole-tree checks run in the comm
 (``python -m i18ncheck``, which ``make site`` runs first). State lives in ``STATE``, reset in
 ``on_config`` of each ``mkdocs build`` (and each ``mkdocs serve`` rebuild, which re-runs the events without
 re-importing the hook) and kept through static-i18n's inner builds of the other languages.
+
+Under the preview (``mkdocs serve``, which ``make serve`` runs without ``--strict``; ``sitekit/preview.py``)
+the findings are still warnings in the console, and the page also gets ``page.meta["i18n_preview"]``: the
+banner ``partials/notices.html`` shows above its text, in the reader's language, listing the page's failing
+findings with their lines. A build never sets it.
 """
 from __future__ import annotations
 
@@ -27,7 +32,7 @@ from mkdocs.plugins import event_priority
 from i18ncheck import engine, status
 from i18ncheck.document import split_language
 from i18ncheck.tree import Tree, load_context
-from sitekit import project
+from sitekit import messages, preview, project
 from sitekit.project import ConfigError
 
 log = logging.getLogger("mkdocs.hooks.i18n")
@@ -36,6 +41,10 @@ STATE: dict = {}
 # The reader-facing state of a translation (status.State.state -> page.meta["i18n"]["state"]).
 READER_STATE = {"source": "source", "translated": "translated", "stale": "stale",
                 "stale-acknowledged": "stale", "unknown": "translated"}
+
+
+def on_startup(command, dirty):
+    preview.start(command)
 
 
 @event_priority(100)  # before the other hooks and plugins read the data files and the pages
@@ -79,7 +88,10 @@ def on_page_markdown(markdown, page, config, files):
     # static-i18n gives a fallback page the default language's file: its locale is not the build's.
     shown = getattr(page.file, "locale", None) or lang
     if shown == build:
-        _report(translated, translated.docs[lang], context)
+        failing = _report(translated, translated.docs[lang], context)
+        if preview.active():
+            page.meta["i18n_preview"] = preview.banner(messages.for_project(context.project), build,
+                                                       translated.docs[lang].path, failing)
     page.meta["i18n"] = page_meta(translated, context, build, shown, config.use_directory_urls)
     markdown = WAIVER_COMMENT.sub("", markdown)
     if status.MARKER in markdown:
@@ -87,7 +99,8 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-def _report(translated, doc, context) -> None:
+def _report(translated, doc, context) -> list:
+    """Log the findings of ``doc`` (its page's, computed once a build); return the failing ones."""
     findings = STATE["findings"].get(translated.uri)
     if findings is None:
         try:
@@ -97,9 +110,13 @@ def _report(translated, doc, context) -> None:
                         type(exc).__name__, exc)
             findings = []
         STATE["findings"][translated.uri] = findings
+    failing = []
     for finding in findings:
         if finding.path == doc.path:
             (log.warning if finding.fails else log.info)(finding.text())
+            if finding.fails:
+                failing.append(finding)
+    return failing
 
 
 def page_meta(translated, context, build: str, shown: str, use_directory_urls: bool) -> dict:

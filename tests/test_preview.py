@@ -1,0 +1,94 @@
+"""The preview's library (scripts/sitekit/preview.py): the banner's words in every language from the
+message catalogs, and the console filter that drops static-i18n's per-build "Overriding ... config" lines.
+The preview itself (mkdocs serve on a fixture tree) is tested in test_i18ncheck_build.py."""
+from __future__ import annotations
+
+import logging
+
+import pytest
+from mkdocs.plugins import get_plugin_logger
+
+from i18ncheck.finding import Finding
+from sitekit import messages, preview, project
+
+PROJECT = project.load()
+MSGS = messages.for_project(PROJECT)
+STALE = Finding("docs/page.ru.md", 9, "stale-translation", "translation is stale: source docs/page.kk.md changed")
+NUMBERS = Finding("docs/page.ru.md", 4, "numbers", "numbers differ: 12 is not in the source docs/page.kk.md:4")
+
+
+def test_the_banner_lists_the_findings_by_line_in_the_readers_language():
+    assert preview.banner(MSGS, "ru", "docs/page.ru.md", [STALE, NUMBERS]) == {
+        "title": "Только в предпросмотре: проверка перевода нашла в файле docs/page.ru.md 2 замечания. "
+                 "Сборка для публикации остановится, пока их не исправят.",
+        "items": [
+            {"line": 4, "label": "Строка 4",
+             "text": "numbers differ: 12 is not in the source docs/page.kk.md:4 [numbers]"},
+            {"line": 9, "label": "Строка 9",
+             "text": "translation is stale: source docs/page.kk.md changed [stale-translation]"},
+        ],
+    }
+    assert preview.banner(MSGS, "ru", "docs/page.ru.md", []) is None
+
+
+@pytest.mark.parametrize("code", PROJECT.codes)
+@pytest.mark.parametrize("count", [1, 2, 3, 11, 101])
+def test_every_language_has_the_banner_in_its_own_words(code, count):
+    """Every configured language's catalog has the banner (not the fallback's words), with the path, and
+    the count wherever the form needs a number."""
+    assert MSGS.has(code, "preview.findings") and MSGS.has(code, "preview.line")
+    findings = [Finding("docs/x.md", n + 1, "numbers", "m") for n in range(count)]
+    shown = preview.banner(MSGS, code, "docs/x.md", findings)
+    assert "docs/x.md" in shown["title"]
+    if count > 2:
+        assert str(count) in shown["title"]
+    assert [item["label"] for item in shown["items"]] == [MSGS.text(code, "preview.line", line=n + 1)
+                                                          for n in range(count)]
+    assert all(str(n + 1) in item["label"] for n, item in enumerate(shown["items"]))
+    if code != PROJECT.messages_fallback:
+        assert shown["title"] != preview.banner(MSGS, PROJECT.messages_fallback, "docs/x.md", findings)["title"]
+
+
+def test_start_tells_a_preview_from_a_build():
+    preview.start("serve")
+    assert preview.active()
+    preview.start("build")
+    assert not preview.active()
+
+
+class Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.DEBUG)
+        self.lines: list[str] = []
+
+    def emit(self, record):
+        self.lines.append(f"{record.levelname} {record.getMessage()}")
+
+
+def test_the_console_filter_drops_static_i18n_config_lines_only():
+    preview.install_filter()
+    preview.install_filter()  # a second start (each mkdocs run in a process) installs no second filter
+    target = logging.getLogger(preview.NOISY_LOGGERS[0])
+    assert target.filters.count(preview._FILTER) == 1
+    collect = Collect()
+    target.addHandler(collect)
+    level = target.level
+    target.setLevel(logging.DEBUG)
+    try:
+        log = get_plugin_logger("mkdocs_static_i18n.reconfigure")  # how static-i18n logs them
+        log.info("Overriding 'ru' config 'theme.language' with 'ru'")
+        log.info("Overriding 'en' config 'site_name' with 'Qatar'")
+        log.info("Updating 'ru' config 'extra' with '{'a': 1}'")
+        log.warning("Overriding 'ru' config 'x' with 'y'")  # a warning always passes
+        log.warning("Unknown 'ru' config override 'theme.x'")
+        log.info("Building 'ru' documentation to directory: site/ru")
+        log.info("a message %s", "with arguments")
+    finally:
+        target.removeHandler(collect)
+        target.setLevel(level)
+    assert collect.lines == [
+        "WARNING mkdocs_static_i18n: Overriding 'ru' config 'x' with 'y'",
+        "WARNING mkdocs_static_i18n: Unknown 'ru' config override 'theme.x'",
+        "INFO mkdocs_static_i18n: Building 'ru' documentation to directory: site/ru",
+        "INFO mkdocs_static_i18n: a message with arguments",
+    ]
