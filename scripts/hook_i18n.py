@@ -10,7 +10,9 @@ For every page it builds, the hook
 
 static-i18n runs one build per language and every event fires once per language: each build reports the
 findings of the files in its own language; the whole-tree checks run in the command line
-(``python -m i18ncheck``, which ``make site`` runs first). State lives in ``STATE``, reset in
+(``python -m i18ncheck``, which ``make site`` runs first). The check runs once per build: the hook takes
+the whole check's result from ``i18ncheck/cache.py``, which the command line (``--cache``, as ``make site``
+runs it) has left for the same inputs, or runs it and leaves it there for the next run. State lives in ``STATE``, reset in
 ``on_config`` of each ``mkdocs build`` (and each ``mkdocs serve`` rebuild, which re-runs the events without
 re-importing the hook) and kept through static-i18n's inner builds of the other languages.
 
@@ -29,7 +31,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from i18ncheck import engine, status
+from i18ncheck import cache, engine, status
+from i18ncheck.cli import cpus
+from i18ncheck.registry import by_scope
 from i18ncheck.document import split_language
 from i18ncheck.tree import Tree, load_context
 from sitekit import messages, preview, project
@@ -69,8 +73,26 @@ def on_config(config):
         # build stops here, with the check's own messages, before anything reads it.
         shown = "\n".join(f.text() for f in blocking[:50]) + (f"\n... and {len(blocking) - 50} more" if len(blocking) > 50 else "")
         raise PluginError(f"i18ncheck: the build would break on these (run make check):\n{shown}")
-    STATE.update(tree=tree, context=context, findings={})
+    STATE.update(tree=tree, context=context, findings={}, by_path=_whole_check(tree, context))
     return config
+
+
+def _whole_check(tree, context) -> dict | None:
+    """The findings of every page's files by path (the whole check's result, the tree-wide checks left to
+    the command line as before); None when the whole check fails, and the pages are then checked one by
+    one as they are built, each failure a warning of its own."""
+    try:
+        # the preview rebuilds in a thread of a process with other threads (its server, its watcher):
+        # no forked workers there
+        findings, _ = cache.run(tree, context, jobs=1 if preview.active() else cpus())
+    except Exception:  # noqa: BLE001 - the page-by-page path reports it, page by page
+        return None
+    tree_wide = {c.id for c in by_scope("tree", engine.ALL)}
+    by_path: dict = {}
+    for finding in findings:
+        if finding.check not in tree_wide:
+            by_path.setdefault(finding.path, []).append(finding)
+    return by_path
 
 
 def build_language(config) -> str | None:
@@ -101,7 +123,8 @@ def on_page_markdown(markdown, page, config, files):
 
 def _report(translated, doc, context) -> list:
     """Log the findings of ``doc`` (its page's, computed once a build); return the failing ones."""
-    findings = STATE["findings"].get(translated.uri)
+    by_path = STATE["by_path"]
+    findings = by_path.get(doc.path, []) if by_path is not None else STATE["findings"].get(translated.uri)
     if findings is None:
         try:
             findings = engine.check_page(translated, context)

@@ -238,7 +238,8 @@ def markdown(results: dict) -> str:
     lines += [
         "## Build", "",
         "Medians of the runs; wall time, CPU time (user + system, children included) in brackets. *Checked "
-        "build* = `python -m i18ncheck` then `mkdocs build --strict`; *baseline* = the same content built "
+        "build* = `python -m i18ncheck --cache` then `mkdocs build --strict` (as `make site`: the build reads "
+        "the check's result); *baseline* = the same content built "
         "without the project's hooks and templates. *Overhead* = checked build ÷ baseline − 1 (wall, CPU "
         "in brackets).", "",
         *build_table(results),
@@ -281,7 +282,8 @@ def method(results: dict) -> list[str]:
         "-d DIR` (MkDocs' own command line with its event handlers timed, in CPU seconds) in a fresh child "
         "process, into an empty folder (the last run's output is removed before the clock starts); wall time from start to exit, CPU time and peak memory (`ru_maxrss`, largest of the "
         "process and its waited-for children) from `os.wait4` of that child. The check alone is "
-        "`python -m i18ncheck --root ROOT` (its default `--jobs`, one per CPU); the checked build adds the "
+        "`python -m i18ncheck --root ROOT --cache` (its default `--jobs`, one per CPU), its cache emptied before "
+        "each checked build so that the check runs once in each; the checked build adds the "
         "check's and the build's times and takes the larger peak. Environment as `make bench` sets it "
         "(`SOURCE_DATE_EPOCH`, `NO_MKDOCS_2_WARNING=1`, `PYTHONPATH=scripts`, `PYTHONDONTWRITEBYTECODE=1`).",
         "- **Baseline**: `mkdocs.baseline.yml` = `INHERIT: mkdocs.yml`, `hooks: []` and a `custom_dir` holding "
