@@ -12,14 +12,15 @@ static-i18n runs one build per language and every event fires once per language:
 findings of the files in its own language; the whole-tree checks run in the command line
 (``python -m i18ncheck``, which ``make site`` runs first). The check runs once per build: the hook takes
 the whole check's result from ``i18ncheck/cache.py``, which the command line (``--cache``, as ``make site``
-runs it) has left for the same inputs, or runs it and leaves it there for the next run. State lives in ``STATE``, reset in
-``on_config`` of each ``mkdocs build`` (and each ``mkdocs serve`` rebuild, which re-runs the events without
-re-importing the hook) and kept through static-i18n's inner builds of the other languages.
+runs it) has left for the same inputs, or runs it and leaves it there for the next run. State lives in
+``STATE``, reset in ``on_config`` of each ``mkdocs build`` (and each ``mkdocs serve`` rebuild, which re-runs
+the events without re-importing the hook) and kept through static-i18n's inner builds of the other languages.
 
 Under the preview (``mkdocs serve``, which ``make serve`` runs without ``--strict``; ``sitekit/preview.py``)
 the findings are still warnings in the console, and the page also gets ``page.meta["i18n_preview"]``: the
 banner ``partials/notices.html`` shows above its text, in the reader's language, listing the page's failing
-findings with their lines. A build never sets it.
+findings with their lines. A build never sets it. After the preview's first build, the console lists only
+the findings of the files that changed and of the translations whose source changed (``preview.Changes``).
 """
 from __future__ import annotations
 
@@ -42,6 +43,7 @@ from sitekit.project import ConfigError
 log = logging.getLogger("mkdocs.hooks.i18n")
 WAIVER_COMMENT = re.compile(r"^[ \t]*<!--\s*i18n-waive\b.*?-->[ \t]*(?:\n|\Z)", re.M | re.S)
 STATE: dict = {}
+CHANGES = preview.Changes()  # the preview's files at its last rebuild (a module's lifetime: the process's)
 # The reader-facing state of a translation (status.State.state -> page.meta["i18n"]["state"]).
 READER_STATE = {"source": "source", "translated": "translated", "stale": "stale",
                 "stale-acknowledged": "stale", "unknown": "translated"}
@@ -73,7 +75,8 @@ def on_config(config):
         # build stops here, with the check's own messages, before anything reads it.
         shown = "\n".join(f.text() for f in blocking[:50]) + (f"\n... and {len(blocking) - 50} more" if len(blocking) > 50 else "")
         raise PluginError(f"i18ncheck: the build would break on these (run make check):\n{shown}")
-    STATE.update(tree=tree, context=context, findings={}, by_path=_whole_check(tree, context))
+    changed = CHANGES.since_last(proj.root, proj.docs_dir) if preview.active() else None
+    STATE.update(tree=tree, context=context, findings={}, by_path=_whole_check(tree, context), changed=changed)
     return config
 
 
@@ -136,7 +139,8 @@ def _report(translated, doc, context) -> list:
     failing = []
     for finding in findings:
         if finding.path == doc.path:
-            (log.warning if finding.fails else log.info)(finding.text())
+            if preview.shown(finding, STATE["changed"]):
+                (log.warning if finding.fails else log.info)(finding.text())
             if finding.fails:
                 failing.append(finding)
     return failing

@@ -66,6 +66,7 @@ class Collect(logging.Handler):
 
 
 def test_the_console_filter_drops_static_i18n_config_lines_only():
+    preview.start("build")
     preview.install_filter()
     preview.install_filter()  # a second start (each mkdocs run in a process) installs no second filter
     target = logging.getLogger(preview.NOISY_LOGGERS[0])
@@ -92,3 +93,61 @@ def test_the_console_filter_drops_static_i18n_config_lines_only():
         "INFO mkdocs_static_i18n: Building 'ru' documentation to directory: site/ru",
         "INFO mkdocs_static_i18n: a message with arguments",
     ]
+
+
+def test_under_the_preview_the_filter_drops_every_info_line_of_static_i18n():
+    collect = Collect()
+    target = logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.plugin")
+    target.addHandler(collect)
+    level = target.level
+    target.setLevel(logging.DEBUG)
+    try:
+        preview.start("serve")
+        log = get_plugin_logger("mkdocs_static_i18n.plugin")
+        log.info("Building 'ru' documentation to directory: /tmp/x/ru")
+        log.info("Adding 'ru' to the 'material/search' plugin 'lang' option")
+        log.warning("Language 'xx' is not configured")
+        preview.start("build")
+        log.info("Building 'ru' documentation to directory: site/ru")
+    finally:
+        preview.start("build")
+        target.removeHandler(collect)
+        target.setLevel(level)
+    assert collect.lines == ["WARNING mkdocs_static_i18n: Language 'xx' is not configured",
+                             "INFO mkdocs_static_i18n: Building 'ru' documentation to directory: site/ru"]
+
+
+def _tree(root):
+    (root / "docs").mkdir()
+    (root / "data").mkdir()
+    (root / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    for name in ("a.kk.md", "a.ru.md", "b.kk.md"):
+        (root / "docs" / name).write_text(f"# {name}\n", encoding="utf-8")
+    (root / "data" / "glossary.yml").write_text("terms: []\n", encoding="utf-8")
+
+
+def test_changes_names_the_files_changed_since_the_last_rebuild(tmp_path):
+    _tree(tmp_path)
+    changes = preview.Changes()
+    docs = tmp_path / "docs"
+    assert changes.since_last(tmp_path, docs) is None  # the first build: everything is new
+    assert changes.since_last(tmp_path, docs) == set()
+    (docs / "a.ru.md").write_text("# changed\n", encoding="utf-8")
+    (docs / "c.en.md").write_text("# new\n", encoding="utf-8")
+    (docs / "b.kk.md").unlink()
+    assert changes.since_last(tmp_path, docs) == {"docs/a.ru.md", "docs/c.en.md", "docs/b.kk.md"}
+    (docs / "a.ru.md").write_text("# changed\n", encoding="utf-8")  # saved again, unchanged
+    assert changes.since_last(tmp_path, docs) == set()
+    (tmp_path / "data" / "glossary.yml").write_text("terms: [x]\n", encoding="utf-8")
+    assert changes.since_last(tmp_path, docs) is None  # a data file: every page may read differently
+    (tmp_path / "mkdocs.yml").write_text("site_name: y\n", encoding="utf-8")
+    assert changes.since_last(tmp_path, docs) is None
+
+
+def test_a_rebuild_lists_the_findings_of_what_changed_and_of_their_translations():
+    stale = Finding("docs/page.ru.md", 9, "stale-translation", "m", "docs/page.kk.md", 9)
+    own = Finding("docs/other.ru.md", 3, "numbers", "m", "docs/other.kk.md", 3)
+    assert [f for f in (stale, own) if preview.shown(f, None)] == [stale, own]
+    assert [f for f in (stale, own) if preview.shown(f, {"docs/page.kk.md"})] == [stale]
+    assert [f for f in (stale, own) if preview.shown(f, {"docs/other.ru.md"})] == [own]
+    assert [f for f in (stale, own) if preview.shown(f, set())] == []

@@ -10,12 +10,19 @@ so a finding is a warning in the console and the rebuild still completes).
   (``data/locales/<code>.po``, ``preview.findings`` and ``preview.line``), listing the page's failing
   findings with their lines.
 - ``ConfigNoise``: a logging filter that drops static-i18n's per-language "Overriding 'ru' config ..."
-  lines, which it prints on every build of every language.
+  lines, which it prints on every build of every language; under the preview, every other info line of
+  static-i18n too ("Building 'ru' documentation to directory ...", "Adding 'ru' to the 'material/search'
+  plugin ..."), printed on every rebuild and saying nothing about the author's pages.
+- ``Changes``: which files changed since the preview's last rebuild, so that a rebuild's console lists the
+  findings of what changed (the changed files and the translations whose source changed), not again every
+  finding of the site.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
+from pathlib import Path
 
 from sitekit.messages import Messages
 
@@ -51,16 +58,19 @@ def banner(msgs: Messages, lang: str, path: str, findings) -> dict | None:
 # static-i18n (mkdocs_static_i18n/reconfigure.py) logs these at info level through MkDocs' plugin logger,
 # which prefixes the plugin's name.
 NOISE = re.compile(r"^(?:mkdocs_static_i18n: )?(?:Overriding|Updating) '[^']*' config '")
-NOISY_LOGGERS = ("mkdocs.plugins.mkdocs_static_i18n.reconfigure",)
+NOISY_LOGGERS = tuple(f"mkdocs.plugins.mkdocs_static_i18n.{name}"
+                     for name in ("reconfigure", "plugin", "suffix", "folder"))
 
 
 class ConfigNoise(logging.Filter):
     """Drops static-i18n's "Overriding '<lang>' config '<key>' with '<value>'" (and "Updating ...") info
-    lines; its warnings and everything else pass."""
+    lines, and under the preview all its info lines; its warnings always pass."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno > logging.INFO:
             return True
+        if active():
+            return False
         try:
             text = record.getMessage()
         except Exception:  # noqa: BLE001 - a record that cannot be formatted is not ours to judge
@@ -77,3 +87,50 @@ def install_filter() -> None:
         logger = logging.getLogger(name)
         if _FILTER not in logger.filters:
             logger.addFilter(_FILTER)
+
+
+class Changes:
+    """The files of a project that changed between two calls of ``since_last`` (in one preview process)."""
+
+    def __init__(self):
+        self._seen: dict[str, str] | None = None
+
+    @staticmethod
+    def snapshot(root: Path, docs_dir: Path) -> dict[str, str]:
+        """``{repo-relative path: content hash}`` of ``mkdocs.yml`` and every file under the docs folder
+        and ``data/``."""
+        out = {}
+        paths = [root / "mkdocs.yml"]
+        for folder in (docs_dir, root / "data"):
+            paths += sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
+        for path in paths:
+            try:
+                digest = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+            except OSError:
+                digest = "unreadable"
+            try:
+                name = path.relative_to(root).as_posix()
+            except ValueError:
+                name = path.as_posix()
+            out[name] = digest
+        return out
+
+    def since_last(self, root: Path, docs_dir: Path) -> set[str] | None:
+        """The paths added, removed or changed since the last call; None on the first call, or when
+        ``mkdocs.yml`` or a data file changed (then every page may read differently: everything is new)."""
+        now = self.snapshot(Path(root), Path(docs_dir))
+        before, self._seen = self._seen, now
+        if before is None:
+            return None
+        changed = {p for p in before.keys() | now.keys() if before.get(p) != now.get(p)}
+        docs = Path(docs_dir).resolve()
+        for p in changed:
+            if not (Path(root) / p).resolve().is_relative_to(docs):
+                return None
+        return changed
+
+
+def shown(finding, changed: set[str] | None) -> bool:
+    """Whether the console of this (re)build lists ``finding``: every finding on the first build (or a
+    build), else those of a changed file or whose other file (a translation's source) changed."""
+    return changed is None or finding.path in changed or (finding.other_path in changed)
