@@ -20,7 +20,9 @@ Under the preview (``mkdocs serve``, which ``make serve`` runs without ``--stric
 the findings are still warnings in the console, and the page also gets ``page.meta["i18n_preview"]``: the
 banner ``partials/notices.html`` shows above its text, in the reader's language, listing the page's failing
 findings with their lines. A build never sets it. After the preview's first build, the console lists only
-the findings of the files that changed and of the translations whose source changed (``preview.Changes``).
+the findings of the files that changed and of the translations whose source changed (``preview.Changes``);
+when a save only edited existing pages, only their pages are checked again (``cache.recheck``), the rest of
+the last result stands.
 """
 from __future__ import annotations
 
@@ -44,6 +46,8 @@ log = logging.getLogger("mkdocs.hooks.i18n")
 WAIVER_COMMENT = re.compile(r"^[ \t]*<!--\s*i18n-waive\b.*?-->[ \t]*(?:\n|\Z)", re.M | re.S)
 STATE: dict = {}
 CHANGES = preview.Changes()  # the preview's files at its last rebuild (a module's lifetime: the process's)
+PREVIOUS: dict = {}  # the preview's last result of the check, by path
+TREE_WIDE = frozenset(c.id for c in by_scope("tree", engine.ALL))
 # The reader-facing state of a translation (status.State.state -> page.meta["i18n"]["state"]).
 READER_STATE = {"source": "source", "translated": "translated", "stale": "stale",
                 "stale-acknowledged": "stale", "unknown": "translated"}
@@ -63,6 +67,8 @@ def on_config(config):
     STATE.clear()
     try:
         proj = project.load(Path(config.config_file_path).parent)
+        # the preview's files as they are before this build reads them (preview.Changes)
+        snapshot = preview.Changes.snapshot(Path(proj.root), Path(proj.docs_dir)) if preview.active() else None
         tree = Tree(proj)
         context = load_context(proj)
     except ConfigError as exc:
@@ -75,8 +81,18 @@ def on_config(config):
         # build stops here, with the check's own messages, before anything reads it.
         shown = "\n".join(f.text() for f in blocking[:50]) + (f"\n... and {len(blocking) - 50} more" if len(blocking) > 50 else "")
         raise PluginError(f"i18ncheck: the build would break on these (run make check):\n{shown}")
-    changed = CHANGES.since_last(proj.root, proj.docs_dir) if preview.active() else None
-    STATE.update(tree=tree, context=context, findings={}, by_path=_whole_check(tree, context), changed=changed)
+    changed = CHANGES.since_last(proj.root, proj.docs_dir, snapshot) if preview.active() else None
+    if changed is not None and CHANGES.contents_only and PREVIOUS.get("by_path") is not None:
+        # a preview's rebuild after edits of existing pages: only their pages are checked again
+        try:
+            by_path = cache.recheck(tree, context, PREVIOUS["by_path"], changed, TREE_WIDE)
+        except Exception:  # noqa: BLE001 - the whole check, and its own fallback, then
+            by_path = _whole_check(tree, context)
+    else:
+        by_path = _whole_check(tree, context)
+    if preview.active():
+        PREVIOUS["by_path"] = by_path
+    STATE.update(tree=tree, context=context, findings={}, by_path=by_path, changed=changed)
     return config
 
 
@@ -90,12 +106,7 @@ def _whole_check(tree, context) -> dict | None:
         findings, _ = cache.run(tree, context, jobs=1 if preview.active() else cpus())
     except Exception:  # noqa: BLE001 - the page-by-page path reports it, page by page
         return None
-    tree_wide = {c.id for c in by_scope("tree", engine.ALL)}
-    by_path: dict = {}
-    for finding in findings:
-        if finding.check not in tree_wide:
-            by_path.setdefault(finding.path, []).append(finding)
-    return by_path
+    return cache.by_path(findings, TREE_WIDE)
 
 
 def build_language(config) -> str | None:

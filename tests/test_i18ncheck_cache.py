@@ -16,6 +16,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from i18ncheck import cache, cli, engine
+from i18ncheck.registry import by_scope
+from i18ncheck.tree import Tree, load_context
 from sitekit import project
 from test_i18ncheck import prepare
 
@@ -187,3 +189,37 @@ def test_the_build_uses_the_command_lines_result(tmp_path):
     result = json.loads(cache.path(proj).read_text(encoding="utf-8"))
     assert result["key"] == cache.key(project.load(site))
     assert [dataclasses.asdict(f) for f in cache.load(proj, result["key"])] == result["findings"]
+
+
+TREE_WIDE = frozenset(c.id for c in by_scope("tree", engine.ALL))
+
+
+def _whole(root: Path) -> dict:
+    proj = project.load(root)
+    return cache.by_path(engine.run(Tree(proj), load_context(proj)), TREE_WIDE)
+
+
+EDITS = [
+    ("docs/page.kk.md", "\nТағы 12 мемлекет цифрлық дипломатия туралы жазды.\n"),  # a source: its translations change
+    ("docs/page.ru.md", "\nЕщё 7 абзацев.\n"),
+    ("docs/page.en.md", "\n<!-- i18n-waive: numbers: a reason -->\nOne more paragraph, 9.\n"),
+]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(EDITS), min_size=1, max_size=3))
+def test_rechecking_the_edited_pages_gives_the_whole_checks_result(root, edits):
+    """The preview's incremental check (cache.recheck): after edits of existing docs files, checking
+    only their pages again gives exactly what the whole check gives for the edited tree."""
+    previous = _whole(root)
+    originals = {path: (root / path).read_bytes() for path, _ in EDITS}
+    try:
+        for path, text in edits:
+            with (root / path).open("a", encoding="utf-8") as handle:
+                handle.write(text)
+        proj = project.load(root)
+        changed = {path for path, _ in edits}
+        assert cache.recheck(Tree(proj), load_context(proj), previous, changed, TREE_WIDE) == _whole(root)
+    finally:
+        for path, data in originals.items():
+            (root / path).write_bytes(data)

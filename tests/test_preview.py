@@ -136,8 +136,13 @@ def test_changes_names_the_files_changed_since_the_last_rebuild(tmp_path):
     (docs / "c.en.md").write_text("# new\n", encoding="utf-8")
     (docs / "b.kk.md").unlink()
     assert changes.since_last(tmp_path, docs) == {"docs/a.ru.md", "docs/c.en.md", "docs/b.kk.md"}
+    assert not changes.contents_only  # files came and went: links may resolve differently
     (docs / "a.ru.md").write_text("# changed\n", encoding="utf-8")  # saved again, unchanged
     assert changes.since_last(tmp_path, docs) == set()
+    before = changes.snapshot(tmp_path, docs)  # taken before the build reads the files
+    (docs / "a.ru.md").write_text("# saved while building\n", encoding="utf-8")
+    assert changes.since_last(tmp_path, docs, before) == set()
+    assert changes.since_last(tmp_path, docs) == {"docs/a.ru.md"} and changes.contents_only  # seen next time
     (tmp_path / "data" / "glossary.yml").write_text("terms: [x]\n", encoding="utf-8")
     assert changes.since_last(tmp_path, docs) is None  # a data file: every page may read differently
     (tmp_path / "mkdocs.yml").write_text("site_name: y\n", encoding="utf-8")

@@ -131,3 +131,33 @@ def run(tree, context, jobs: int = 1) -> tuple[list[Finding], bool]:
     findings = engine.run(tree, context, engine.ALL, jobs=jobs)
     store(proj, digest, findings)
     return findings, False
+
+
+def by_path(findings: list[Finding], tree_wide: frozenset[str]) -> dict[str, list[Finding]]:
+    """The findings of the pages' files by path, without those of the whole-tree checks ``tree_wide``."""
+    out: dict[str, list[Finding]] = {}
+    for finding in findings:
+        if finding.check not in tree_wide:
+            out.setdefault(finding.path, []).append(finding)
+    return out
+
+
+def recheck(tree, context, previous: dict[str, list[Finding]], changed: set[str],
+            tree_wide: frozenset[str]) -> dict[str, list[Finding]]:
+    """``by_path`` of the whole check, from ``previous`` (the same, before the files at the repo-relative
+    ``changed`` paths were edited) by checking again only the pages those files belong to (each in every
+    language: a changed source changes its translations' findings).
+
+    Exact when the edit changed the content of docs files only: no file added or removed (links are
+    checked against the set of files), no data file and no ``mkdocs.yml`` changed (every page reads them);
+    the caller runs the whole check otherwise."""
+    context.files = frozenset(tree.files)
+    out = {path: list(found) for path, found in previous.items()}
+    for page in tree.pages():
+        paths = {doc.path for doc in page.docs.values()}
+        if paths & changed:
+            for path in paths:
+                out.pop(path, None)
+            for path, found in by_path(engine.check_page(page, context), tree_wide).items():
+                out[path] = found
+    return out

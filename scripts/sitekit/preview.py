@@ -94,6 +94,7 @@ class Changes:
 
     def __init__(self):
         self._seen: dict[str, str] | None = None
+        self.contents_only = False  # the last call found edits of existing docs files only
 
     @staticmethod
     def snapshot(root: Path, docs_dir: Path) -> dict[str, str]:
@@ -115,17 +116,22 @@ class Changes:
             out[name] = digest
         return out
 
-    def since_last(self, root: Path, docs_dir: Path) -> set[str] | None:
+    def since_last(self, root: Path, docs_dir: Path, now: dict[str, str] | None = None) -> set[str] | None:
         """The paths added, removed or changed since the last call; None on the first call, or when
-        ``mkdocs.yml`` or a data file changed (then every page may read differently: everything is new)."""
-        now = self.snapshot(Path(root), Path(docs_dir))
+        ``mkdocs.yml`` or a data file changed (then every page may read differently: everything is new).
+        ``now``: a ``snapshot`` taken before the files were read for this build (a save in between is then
+        seen by the next call, not lost)."""
+        now = self.snapshot(Path(root), Path(docs_dir)) if now is None else now
         before, self._seen = self._seen, now
+        self.contents_only = False
         if before is None:
             return None
         changed = {p for p in before.keys() | now.keys() if before.get(p) != now.get(p)}
+        self.contents_only = before.keys() == now.keys()
         docs = Path(docs_dir).resolve()
         for p in changed:
             if not (Path(root) / p).resolve().is_relative_to(docs):
+                self.contents_only = False
                 return None
         return changed
 
