@@ -9,10 +9,10 @@ so a finding is a warning in the console and the rebuild still completes).
 - ``banner``: the words of the banner a previewed page shows above its text, in the reader's language
   (``data/locales/<code>.po``, ``preview.findings`` and ``preview.line``), listing the page's failing
   findings with their lines.
-- ``ConfigNoise``: a logging filter that drops static-i18n's per-language "Overriding 'ru' config ..."
+- ``ConfigNoise``: a logging filter that drops static-i18n's per-language "Overriding '<lang>' config ..."
   lines, which it prints on every build of every language; under the preview, every other info line of
-  static-i18n too ("Building 'ru' documentation to directory ...", "Adding 'ru' to the 'material/search'
-  plugin ..."), printed on every rebuild and saying nothing about the author's pages.
+  static-i18n too ("Building '<lang>' documentation to directory ...", "Adding '<lang>' to the
+  'material/search' plugin ..."), printed on every rebuild and saying nothing about the author's pages.
 - ``Changes``: which files changed since the preview's last rebuild, so that a rebuild's console lists the
   findings of what changed (the changed files and the translations whose source changed), not again every
   finding of the site.
