@@ -99,6 +99,7 @@ def test_the_key_covers_docs_data_config_and_code(root):
     proj = project.load(root)
     before = cache.key(proj)
     assert cache.key(project.load(root)) == before
+    assert cache.key(project.load(root / "docs" / "..")) == before  # the same folder, named otherwise
     for change in (_edit_docs, _edit_data, _edit_config):
         change(root)
         after = cache.key(project.load(root))

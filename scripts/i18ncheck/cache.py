@@ -55,7 +55,9 @@ def _add(digest, label: str, path: Path) -> None:
 def key(proj: Project) -> str:
     """The hash of everything the check's result depends on (see the module's docstring)."""
     digest = hashlib.blake2b(digest_size=24)
-    digest.update(f"i18ncheck-cache {VERSION}\0{sys.version}\0{proj!r}\0".encode("utf-8", "surrogateescape"))
+    # the project as loaded, its folders resolved (the command line and the hook may name them differently)
+    shown = dataclasses.replace(proj, root=Path(proj.root).resolve(), docs_dir=Path(proj.docs_dir).resolve())
+    digest.update(f"i18ncheck-cache {VERSION}\0{sys.version}\0{shown!r}\0".encode("utf-8", "surrogateescape"))
     root = Path(proj.root)
     _add(digest, "mkdocs.yml", root / "mkdocs.yml")
     _add(digest, "requirements.txt", ROOT / "requirements.txt")
