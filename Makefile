@@ -62,7 +62,7 @@ $(STAMP_JS): package.json package-lock.json
 setup: $(STAMP_PY) ## create the Python environment from the pinned requirements.txt
 
 site: $(STAMP_PY) ## check the translations, then build the site into site/ (strict)
-	$(PY) -m i18ncheck
+	$(PY) -m i18ncheck --cache
 	$(PY) -m mkdocs build --strict --clean
 
 unexport PORT
@@ -71,7 +71,7 @@ serve: $(STAMP_PY) ## preview with live reload at http://127.0.0.1:8000/ (PORT=8
 	$(PY) -m sitekit.serve
 
 check: $(STAMP_PY) ## run the translation check over docs/ (add FORMAT=json or FORMAT=github)
-	$(PY) -m i18ncheck --format $(or $(FORMAT),text)
+	$(PY) -m i18ncheck --cache --format $(or $(FORMAT),text)
 
 sync: $(STAMP_PY) ## record translations as synced with their source: make sync FILES="docs/article.ru.md"
 	$(PY) -m i18ncheck sync $(if $(strip $(FILES)),$(FILES),--new)
@@ -99,4 +99,4 @@ fonts: $(STAMP_PY) $(STAMP_JS) ## regenerate the self-hosted font subsets of dat
 	$(PY) -m sitekit.fonts
 
 clean: ## remove the built site and caches (keeps the environments)
-	rm -rf site .pytest_cache .hypothesis .cache/galley
+	rm -rf site .pytest_cache .hypothesis .cache/galley .cache/i18ncheck

@@ -7,7 +7,9 @@ Build side: the checked build (translation check + ``mkdocs build --strict``), t
 baseline build without the project's hooks and templates, on the real site and on generated corpora of
 N pages in each language (wall time, CPU time, peak memory; medians of several runs). Reader side: the
 real site served locally under a sub-path, the article page in each language in headless Chromium: bytes
-of the first view (gzip), the search index against the text, search latency, Lighthouse.
+of the first view (gzip), the search index against the text, search latency, Lighthouse. Preview side: the
+edit→preview latency of ``make serve`` against stock ``mkdocs serve`` on the 300-page corpus
+(``benchkit/preview.py``).
 
 Writes ``bench/results.json`` (every number) and ``bench/results.md`` (the tables, the budgets with PASS or
 FAIL, the method). Progress goes to stderr.
@@ -28,7 +30,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchkit import browser, builds, child, corpus, machine, reader, report, variants
+from benchkit import browser, builds, child, corpus, machine, preview, reader, report, variants
 from sitekit import project
 
 ROOT = project.ROOT
@@ -42,10 +44,12 @@ class Plan:
     lighthouse_runs: int
     queries: int                    # words per language
     repeats: int                    # times each word is searched
+    preview_edits: int = 5          # saves timed under each preview (edit→preview latency)
 
 
 FULL = Plan((100, 300, 1000), {"site": 7, "100": 3, "300": 3, "1000": 1}, lighthouse_runs=3, queries=5, repeats=3)
-QUICK = Plan((100,), {"site": 3, "100": 1}, lighthouse_runs=1, queries=3, repeats=1)
+QUICK = Plan((100,), {"site": 3, "100": 1}, lighthouse_runs=1, queries=3, repeats=1, preview_edits=2)
+PREVIEW_PAGES = 300  # the corpus the edit→preview budget is measured on (the largest one run, if not this)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -57,6 +61,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--runs", type=int, help="runs of every build case (default: per plan, see --help)")
     p.add_argument("--no-build", action="store_true", help="skip the build side")
     p.add_argument("--no-reader", action="store_true", help="skip the reader side (browser, Lighthouse)")
+    p.add_argument("--no-preview", action="store_true", help="skip the edit→preview latency (make serve vs mkdocs serve)")
     p.add_argument("--out", type=Path, default=ROOT / "bench", help="where results.json and results.md go")
     p.add_argument("--keep", action="store_true", help="keep the temporary folder (corpora, built sites)")
     return p
@@ -117,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         "machine": machine.machine(),
         "versions": machine.versions(browser.CHROMIUM, LIGHTHOUSE),
         "plan": {"sizes": list(plan.sizes), "runs": plan.runs, "lighthouse_runs": plan.lighthouse_runs,
-                 "queries": plan.queries, "repeats": plan.repeats,
+                 "queries": plan.queries, "repeats": plan.repeats, "preview_edits": plan.preview_edits,
                  "site_pages": len(list(proj.docs_dir.rglob(f"*.{proj.default.code}.md")))},
         "problems": [],
     }
@@ -127,6 +132,8 @@ def main(argv: list[str] | None = None) -> int:
                 cases = measure_builds(plan, proj, work, results["plan"]["site_pages"], spawner.run)
             results["build"] = {"cases": cases}
             results["problems"] += [p for c in results["build"]["cases"] for p in c["problems"]]
+        if not args.no_preview:
+            results["preview"] = measure_preview(plan, work, results["problems"])
         if not args.no_reader:
             results["reader"] = measure_reader(plan, proj, work, results["problems"])
     finally:
@@ -164,6 +171,28 @@ def measure_builds(plan: Plan, proj: project.Project, work: Path, site_pages: in
         case.update(pages=pages, languages=len(proj.languages))
         cases.append(case)
     return cases
+
+
+def measure_preview(plan: Plan, work: Path, problems: list[str]) -> dict:
+    """Edit→preview latency on the 300-page corpus (or the largest planned one): one brief of the default
+    language saved ``plan.preview_edits`` times under ``make serve``'s preview and under stock
+    ``mkdocs serve``."""
+    pages = PREVIEW_PAGES if PREVIEW_PAGES in plan.sizes else max(plan.sizes)
+    target = work / f"corpus-{pages}"
+    if not (target / "mkdocs.yml").exists():
+        corpus.generate(target, pages, ROOT, corpus.harvest(ROOT))
+    root = variants.prepare(target, ROOT, content="own")
+    default = project.load(root.path).default.code
+    page = root.path / "docs" / "briefs" / f"brief-0001.{default}.md"
+    progress(f"preview: edit→preview latency on the {pages}-page corpus ({plan.preview_edits} saves each)")
+    try:
+        result = preview.measure(str(pages), root, page, "briefs/brief-0001/", plan.preview_edits, build_env(),
+                                 progress)
+    except (RuntimeError, OSError) as exc:
+        problems.append(f"preview: {exc}")
+        return {}
+    result["pages"] = pages
+    return result
 
 
 def measure_reader(plan: Plan, proj: project.Project, work: Path, problems: list[str]) -> dict:

@@ -10,9 +10,19 @@ For every page it builds, the hook
 
 static-i18n runs one build per language and every event fires once per language: each build reports the
 findings of the files in its own language; the whole-tree checks run in the command line
-(``python -m i18ncheck``, which ``make site`` runs first). State lives in ``STATE``, reset in
-``on_config`` of each ``mkdocs build`` (and each ``mkdocs serve`` rebuild, which re-runs the events without
-re-importing the hook) and kept through static-i18n's inner builds of the other languages.
+(``python -m i18ncheck``, which ``make site`` runs first). The check runs once per build: the hook takes
+the whole check's result from ``i18ncheck/cache.py``, which the command line (``--cache``, as ``make site``
+runs it) has left for the same inputs, or runs it and leaves it there for the next run. State lives in
+``STATE``, reset in ``on_config`` of each ``mkdocs build`` (and each ``mkdocs serve`` rebuild, which re-runs
+the events without re-importing the hook) and kept through static-i18n's inner builds of the other languages.
+
+Under the preview (``mkdocs serve``, which ``make serve`` runs without ``--strict``; ``sitekit/preview.py``)
+the findings are still warnings in the console, and the page also gets ``page.meta["i18n_preview"]``: the
+banner ``partials/notices.html`` shows above its text, in the reader's language, listing the page's failing
+findings with their lines. A build never sets it. After the preview's first build, the console lists only
+the findings of the files that changed and of the translations whose source changed (``preview.Changes``);
+when a save only edited existing pages, only their pages are checked again (``cache.recheck``), the rest of
+the last result stands.
 """
 from __future__ import annotations
 
@@ -24,18 +34,27 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from i18ncheck import engine, status
+from i18ncheck import cache, engine, status
+from i18ncheck.cli import cpus
+from i18ncheck.registry import by_scope
 from i18ncheck.document import split_language
 from i18ncheck.tree import Tree, load_context
-from sitekit import project
+from sitekit import messages, preview, project
 from sitekit.project import ConfigError
 
 log = logging.getLogger("mkdocs.hooks.i18n")
 WAIVER_COMMENT = re.compile(r"^[ \t]*<!--\s*i18n-waive\b.*?-->[ \t]*(?:\n|\Z)", re.M | re.S)
 STATE: dict = {}
+CHANGES = preview.Changes()  # the preview's files at its last rebuild (a module's lifetime: the process's)
+PREVIOUS: dict = {}  # the preview's last result of the check, by path
+TREE_WIDE = frozenset(c.id for c in by_scope("tree", engine.ALL))
 # The reader-facing state of a translation (status.State.state -> page.meta["i18n"]["state"]).
 READER_STATE = {"source": "source", "translated": "translated", "stale": "stale",
                 "stale-acknowledged": "stale", "unknown": "translated"}
+
+
+def on_startup(command, dirty):
+    preview.start(command)
 
 
 @event_priority(100)  # before the other hooks and plugins read the data files and the pages
@@ -48,6 +67,8 @@ def on_config(config):
     STATE.clear()
     try:
         proj = project.load(Path(config.config_file_path).parent)
+        # the preview's files as they are before this build reads them (preview.Changes)
+        snapshot = preview.Changes.snapshot(Path(proj.root), Path(proj.docs_dir)) if preview.active() else None
         tree = Tree(proj)
         context = load_context(proj)
     except ConfigError as exc:
@@ -60,8 +81,32 @@ def on_config(config):
         # build stops here, with the check's own messages, before anything reads it.
         shown = "\n".join(f.text() for f in blocking[:50]) + (f"\n... and {len(blocking) - 50} more" if len(blocking) > 50 else "")
         raise PluginError(f"i18ncheck: the build would break on these (run make check):\n{shown}")
-    STATE.update(tree=tree, context=context, findings={})
+    changed = CHANGES.since_last(proj.root, proj.docs_dir, snapshot) if preview.active() else None
+    if changed is not None and CHANGES.contents_only and PREVIOUS.get("by_path") is not None:
+        # a preview's rebuild after edits of existing pages: only their pages are checked again
+        try:
+            by_path = cache.recheck(tree, context, PREVIOUS["by_path"], changed, TREE_WIDE)
+        except Exception:  # noqa: BLE001 - the whole check, and its own fallback, then
+            by_path = _whole_check(tree, context)
+    else:
+        by_path = _whole_check(tree, context)
+    if preview.active():
+        PREVIOUS["by_path"] = by_path
+    STATE.update(tree=tree, context=context, findings={}, by_path=by_path, changed=changed)
     return config
+
+
+def _whole_check(tree, context) -> dict | None:
+    """The findings of every page's files by path (the whole check's result, the tree-wide checks left to
+    the command line as before); None when the whole check fails, and the pages are then checked one by
+    one as they are built, each failure a warning of its own."""
+    try:
+        # the preview rebuilds in a thread of a process with other threads (its server, its watcher):
+        # no forked workers there
+        findings, _ = cache.run(tree, context, jobs=1 if preview.active() else cpus())
+    except Exception:  # noqa: BLE001 - the page-by-page path reports it, page by page
+        return None
+    return cache.by_path(findings, TREE_WIDE)
 
 
 def build_language(config) -> str | None:
@@ -79,7 +124,10 @@ def on_page_markdown(markdown, page, config, files):
     # static-i18n gives a fallback page the default language's file: its locale is not the build's.
     shown = getattr(page.file, "locale", None) or lang
     if shown == build:
-        _report(translated, translated.docs[lang], context)
+        failing = _report(translated, translated.docs[lang], context)
+        if preview.active():
+            page.meta["i18n_preview"] = preview.banner(messages.for_project(context.project), build,
+                                                       translated.docs[lang].path, failing)
     page.meta["i18n"] = page_meta(translated, context, build, shown, config.use_directory_urls)
     markdown = WAIVER_COMMENT.sub("", markdown)
     if status.MARKER in markdown:
@@ -87,8 +135,10 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-def _report(translated, doc, context) -> None:
-    findings = STATE["findings"].get(translated.uri)
+def _report(translated, doc, context) -> list:
+    """Log the findings of ``doc`` (its page's, computed once a build); return the failing ones."""
+    by_path = STATE["by_path"]
+    findings = by_path.get(doc.path, []) if by_path is not None else STATE["findings"].get(translated.uri)
     if findings is None:
         try:
             findings = engine.check_page(translated, context)
@@ -97,9 +147,14 @@ def _report(translated, doc, context) -> None:
                         type(exc).__name__, exc)
             findings = []
         STATE["findings"][translated.uri] = findings
+    failing = []
     for finding in findings:
         if finding.path == doc.path:
-            (log.warning if finding.fails else log.info)(finding.text())
+            if preview.shown(finding, STATE["changed"]):
+                (log.warning if finding.fails else log.info)(finding.text())
+            if finding.fails:
+                failing.append(finding)
+    return failing
 
 
 def page_meta(translated, context, build: str, shown: str, use_directory_urls: bool) -> dict:

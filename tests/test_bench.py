@@ -6,11 +6,10 @@ from __future__ import annotations
 import gzip
 import json
 import sys
-from pathlib import Path
 
 import pytest
 
-from benchkit import builds, child, corpus, report, stats, transfer, variants
+from benchkit import builds, child, corpus, preview, report, stats, transfer, variants
 from benchkit.server import Sent, compressible, content_type, wire_size
 from conftest import build_env
 from sitekit import project
@@ -67,10 +66,24 @@ def test_budgets_pass_fail_or_are_not_measured():
         },
     }
     assert [(v.id, v.status) for v in report.verdicts(results)] == [
-        ("hooks-overhead", "PASS"), ("linear-build", "FAIL"), ("first-view", "FAIL"), ("search-index", "PASS"),
-        ("search-latency", "FAIL"), ("lighthouse", "PASS"),
+        ("hooks-overhead", "PASS"), ("linear-build", "FAIL"), ("preview-latency", "n/a"), ("first-view", "FAIL"),
+        ("search-index", "PASS"), ("search-latency", "FAIL"), ("lighthouse", "PASS"),
     ]
-    assert [v.status for v in report.verdicts({})] == ["n/a"] * 6
+    assert [v.status for v in report.verdicts({})] == ["n/a"] * 7
+
+
+@pytest.mark.parametrize(("preview_s", "stock_s", "status", "measured"), [
+    (1.0, 2.0, "PASS", "300 pages: 1.00 s vs 2.00 s = 0.50 ×"),
+    (1.2, 2.0, "FAIL", "300 pages: 1.20 s vs 2.00 s = 0.60 ×"),
+])
+def test_the_preview_budget_is_half_of_stock(preview_s, stock_s, status, measured):
+    data = {"pages": 300, "page": "docs/briefs/brief-0001.kk.md", "url": "briefs/brief-0001/", "edits": 1,
+            "preview": [preview_s], "stock": [stock_s], "median": {"preview": preview_s, "stock": stock_s},
+            "ratio": round(preview_s / stock_s, 3)}
+    verdict = {v.id: v for v in report.verdicts({"preview": data})}["preview-latency"]
+    assert (verdict.status, verdict.measured) == (status, measured)
+    table = "\n".join(report.preview_table({"preview": data}))
+    assert f"| `make serve` (the project's hooks, not strict) | {preview_s:.2f} s | {preview_s:.2f} s |" in table
 
 
 def test_a_child_is_measured_on_its_own():
@@ -89,18 +102,13 @@ def test_the_spawner_keeps_the_benchmarks_own_memory_out_of_a_childs_peak():
     assert run.maxrss_kib < 100 * 1024
 
 
-# the corpus is written in every language of mkdocs.yml that is not in progress (in file-name order)
-_PROJECT = project.load(Path(__file__).resolve().parents[1])
-CORPUS_LANGUAGES = sorted(c for c in _PROJECT.codes if c not in _PROJECT.in_progress)
-
-
 @pytest.mark.slow
 def test_the_smallest_corpus_passes_the_check_and_both_strict_builds(tmp_path):
     root = variants.prepare(corpus.generate(tmp_path / "corpus", corpus.FIXED_PAGES + 1), content="own")
     docs = sorted(p.relative_to(root.path / "docs").as_posix() for p in (root.path / "docs").rglob("*.md"))
     assert docs == [f"{folder}{name}.{lang}.md" for folder, name in
                     [("", "article"), ("briefs/", "brief-0001"), ("briefs/", "index"), ("", "glossary"),
-                     ("", "index"), ("", "status")] for lang in CORPUS_LANGUAGES]
+                     ("", "index"), ("", "status")] for lang in sorted(project.load(root.path).codes)]
     env = build_env()
     check = child.run(builds.check_argv(root), root.path, env)
     assert check.returncode == 0, check.output
@@ -112,3 +120,17 @@ def test_the_smallest_corpus_passes_the_check_and_both_strict_builds(tmp_path):
         plugins = {key.split(":")[0] for key in json.loads(events.read_text(encoding="utf-8"))["seconds"]}
         assert ("hook_site" in plugins) == (name == "site")
     assert (tmp_path / "site" / "ru" / "feed.xml").exists() and not (tmp_path / "baseline" / "ru" / "feed.xml").exists()
+
+
+@pytest.mark.slow
+def test_the_preview_latency_is_measured_for_both_previews(tmp_path):
+    """benchkit.preview on the smallest corpus: the project's preview (make serve's command) and stock
+    mkdocs serve each serve the page, pick up every save and show it; the numbers are taken, not judged."""
+    root = variants.prepare(corpus.generate(tmp_path / "corpus", corpus.FIXED_PAGES + 1), content="own")
+    page = root.path / "docs" / "briefs" / f"brief-0001.{project.load(root.path).default.code}.md"
+    before = page.read_bytes()
+    result = preview.measure("tiny", root, page, "briefs/brief-0001/", 2, build_env(), progress=lambda _: None)
+    assert page.read_bytes() == before  # the page is restored
+    assert len(result["preview"]) == len(result["stock"]) == 2
+    assert all(s > 0 for s in result["preview"] + result["stock"])
+    assert result["ratio"] == round(result["median"]["preview"] / result["median"]["stock"], 3)

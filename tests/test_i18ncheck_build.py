@@ -7,12 +7,18 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import shutil
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
+
+from conftest import free_port
+from sitekit import serve as servemod
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = Path(__file__).parent / "i18ncheck" / "build"
@@ -30,6 +36,7 @@ def site(tmp_path):
 
     class Site:
         path = root
+        environ = env
         spy = tmp_path / "spy.jsonl"
         out = tmp_path / "site"
 
@@ -122,3 +129,64 @@ def test_what_would_break_the_build_stops_it_first(site, damage, message):
     assert "i18ncheck: the build would break on these (run make check)" in proc.stderr
     assert message in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def test_the_preview_shows_findings_on_the_page_and_never_freezes(site):
+    """Issue 15: under the preview (the command make serve runs), a finding is a warning in the console
+    and a banner on its page, in the reader's language, with its line; the page still renders, and the
+    next rebuild (the finding fixed) goes through. The strict build still fails on the same tree."""
+    page = site.path / "docs" / "page.kk.md"
+    original = page.read_text(encoding="utf-8")
+    stale_source(site)
+    assert site.build().returncode == 1
+    # a build is never a preview: even when not strict, it publishes no banner
+    built = site.run("mkdocs", "build", "-f", str(site.path / "mkdocs.yml"), "-d", str(site.out))
+    assert built.returncode == 0, built.stderr
+    assert "i18n-preview" not in (site.out / "ru" / "page" / "index.html").read_text(encoding="utf-8")
+    port = free_port()
+    argv, env = servemod.command(port)
+    proc = subprocess.Popen([*argv, "-f", str(site.path / "mkdocs.yml")], cwd=site.path,
+                            env={**site.environ, "SITE_URL": env["SITE_URL"]}, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 180
+        while (html := _get(f"http://127.0.0.1:{port}/ru/page/")) is None:
+            assert proc.poll() is None, proc.communicate()[1][-3000:]
+            assert time.monotonic() < deadline, "the preview did not come up"
+            time.sleep(0.5)
+        assert "1,23 млрд" in html  # the page renders, its text included
+        banner = html[html.index('<div class="i18n-preview" role="alert">'):]
+        banner = " ".join(banner[:banner.index("</div>")].split())
+        assert banner == (
+            '<div class="i18n-preview" role="alert"> <p class="i18n-preview__title">Только в предпросмотре: '
+            "проверка перевода нашла в файле docs/page.ru.md 1 замечание. Сборка для публикации остановится, "
+            'пока его не исправят.</p> <ul class="i18n-preview__list"> <li><strong>Строка 9</strong>: '
+            "<bdi>translation is stale: source docs/page.kk.md changed: source line 9 changed (translation "
+            "line 9) [stale-translation]</bdi></li> </ul>")
+        english = _get(f"http://127.0.0.1:{port}/en/page/")
+        assert "Preview only: the translation check found 1 problem in docs/page.en.md." in english
+        assert "<li><strong>Line 9</strong>: <bdi>translation is stale" in english
+        assert "i18n-preview" not in _get(f"http://127.0.0.1:{port}/page/")  # the source has no finding
+        page.write_text(original, encoding="utf-8")  # fixed: the next rebuild goes through
+        while "i18n-preview" in (_get(f"http://127.0.0.1:{port}/ru/page/") or "i18n-preview"):
+            assert proc.poll() is None, proc.communicate()[1][-3000:]
+            assert time.monotonic() < deadline, "the preview did not rebuild"
+            time.sleep(0.5)
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        _, err = proc.communicate(timeout=60)
+    # the console: the finding once (the first build), not again on the rebuild that fixed it; none of
+    # static-i18n's per-build lines
+    assert err.count("docs/page.ru.md:9: translation is stale: source docs/page.kk.md changed: source line 9 "
+                     "changed (translation line 9) [stale-translation]") == 1
+    assert "WARNING -  docs/page.ru.md:9: translation is stale" in err
+    assert err.count("Building documentation...") >= 2  # the rebuild happened
+    assert "mkdocs_static_i18n" not in err and "Traceback" not in err and "appear stuck" not in err

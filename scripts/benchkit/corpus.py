@@ -4,7 +4,7 @@ The build benchmark needs pages that read like this site's: realistic paragraph 
 Russian and English, the real front matter, tags and glossary terms. So a corpus is built from aligned
 *triples* taken out of ``docs/``: the same paragraph (or heading, or brief front matter) in kk, ru and en,
 found by the translation check's own parser (``i18ncheck.document``), which guarantees the three files
-have the same block sequence; blocks the check has a finding on today are left out. Rotating triples keeps every number, reference marker and glossary term
+have the same block sequence; blocks the check has a finding on today (waived or not) are left out. Rotating triples keeps every number, reference marker and glossary term
 paired with its translation (a page only takes triples whose page had the same source language, since
 the terminology check reads from the source to the translations), so the check and ``mkdocs build --strict`` accept the result.
 
@@ -75,7 +75,7 @@ def harvest(root: Path = project.ROOT) -> Material:
             listing = {code: "\n".join(docs[code].lines) + "\n" for code in codes}
             continue
         source = page.source_lang
-        # waived findings too: a block's waiver (a comment before it) does not travel with a copied block
+        # waived findings too: a block's waiver comment is a block of its own, which is not copied with it
         flagged = {(f.path, f.line) for f in engine.check_page(page, context)}
         nodes = {code: docs[code].nodes for code in codes}
         if len({len(n) for n in nodes.values()}) != 1:
@@ -83,7 +83,7 @@ def harvest(root: Path = project.ROOT) -> Material:
         for i, node in enumerate(nodes[codes[0]]):
             if any((docs[c].path, line) in flagged for c in codes
                    for line in range(nodes[c][i].line, nodes[c][i].end + 1)):
-                continue  # a block the check has a finding on today, even a waived one, is not copied
+                continue  # a block the check has a finding on today is not copied
             kinds = {nodes[c][i].kind for c in codes}
             depths = {nodes[c][i].depth for c in codes}
             if kinds == {"paragraph"} and depths == {0}:

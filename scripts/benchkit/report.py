@@ -14,6 +14,7 @@ LINEAR = 12.0            # 1000 pages × 3 within 12 × the time of 100 × 3
 FIRST_VIEW = 200_000     # bytes (200 KB, 1 KB = 1000 bytes), gzip-compressed, fonts included
 INDEX_RATIO = 1.5        # search index bytes / text bytes, per language
 SEARCH_MS = 150          # last keystroke to first result, median
+PREVIEW = 0.5            # edit→preview under make serve ≤ half of stock mkdocs serve's, same corpus and edit
 LIGHTHOUSE = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
 
 
@@ -109,7 +110,18 @@ def lighthouse(results: dict) -> Verdict:
                    ("perf / a11y / bp / seo — " + "; ".join(parts)) if parts else "not measured", _status(ok))
 
 
-BUDGETS: list[Callable[[dict], Verdict]] = [overhead, linear, first_view, search_index, search_latency, lighthouse]
+def preview_latency(results: dict) -> Verdict:
+    data = results.get("preview") or {}
+    budget = f"edit→preview under `make serve` ≤ {PREVIEW:g} × stock `mkdocs serve` (300 pages per language, median)"
+    if not data.get("ratio"):
+        return Verdict("preview-latency", budget, "not measured", "n/a")
+    measured = (f"{data['pages']} pages: {sec(data['median']['preview'])} vs {sec(data['median']['stock'])} "
+                f"= {data['ratio']:.2f} ×")
+    return Verdict("preview-latency", budget, measured, _status([data["ratio"] <= PREVIEW]))
+
+
+BUDGETS: list[Callable[[dict], Verdict]] = [overhead, linear, preview_latency, first_view, search_index, search_latency,
+                                            lighthouse]
 
 
 def verdicts(results: dict) -> list[Verdict]:
@@ -224,6 +236,21 @@ def _ms(value) -> str:
     return "–" if value is None else f"{value / 1000:.1f} s" if value >= 1000 else f"{value:.0f} ms"
 
 
+def preview_table(results: dict) -> list[str]:
+    data = results.get("preview") or {}
+    if not data.get("preview"):
+        return ["Not measured in this run.", ""]
+    return [
+        f"One brief of the {data['pages']}-page corpus (`{data['page']}`, served at `/{data['url']}`) saved "
+        f"{data['edits']} times under each preview; seconds from the save to the served page holding the edit.", "",
+        *_table(["preview", "each save", "median"],
+                [["`make serve` (the project's hooks, not strict)", ", ".join(sec(s) for s in data["preview"]),
+                  sec(data["median"]["preview"])],
+                 ["stock `mkdocs serve` (baseline configuration)", ", ".join(sec(s) for s in data["stock"]),
+                  sec(data["median"]["stock"])]]),
+    ]
+
+
 def markdown(results: dict) -> str:
     m, v, plan = results["machine"], results["versions"], results["plan"]
     lines = [
@@ -238,7 +265,8 @@ def markdown(results: dict) -> str:
     lines += [
         "## Build", "",
         "Medians of the runs; wall time, CPU time (user + system, children included) in brackets. *Checked "
-        "build* = `python -m i18ncheck` then `mkdocs build --strict`; *baseline* = the same content built "
+        "build* = `python -m i18ncheck --cache` then `mkdocs build --strict` (as `make site`: the build reads "
+        "the check's result); *baseline* = the same content built "
         "without the project's hooks and templates. *Overhead* = checked build ÷ baseline − 1 (wall, CPU "
         "in brackets).", "",
         *build_table(results),
@@ -247,6 +275,8 @@ def markdown(results: dict) -> str:
         "`on_post_build` builds the other two languages, so its time is mostly theirs (Material's page "
         "rendering); `search` is Material's search plugin.", "",
         *hooks_table(results),
+        "## Preview: edit→preview latency", "",
+        *preview_table(results),
         "## Reader: first view of the article page", "",
         "Bytes over the wire, gzip-compressed as GitHub Pages sends text (level 6), woff2 as stored; headers "
         "not counted; requests in brackets. *page* = HTML, CSS, JavaScript, fonts, favicon; *search* = the "
@@ -281,13 +311,21 @@ def method(results: dict) -> list[str]:
         "-d DIR` (MkDocs' own command line with its event handlers timed, in CPU seconds) in a fresh child "
         "process, into an empty folder (the last run's output is removed before the clock starts); wall time from start to exit, CPU time and peak memory (`ru_maxrss`, largest of the "
         "process and its waited-for children) from `os.wait4` of that child. The check alone is "
-        "`python -m i18ncheck --root ROOT` (its default `--jobs`, one per CPU); the checked build adds the "
+        "`python -m i18ncheck --root ROOT --cache` (its default `--jobs`, one per CPU), its cache emptied before "
+        "each checked build so that the check runs once in each; the checked build adds the "
         "check's and the build's times and takes the larger peak. Environment as `make bench` sets it "
         "(`SOURCE_DATE_EPOCH`, `NO_MKDOCS_2_WARNING=1`, `PYTHONPATH=scripts`, `PYTHONDONTWRITEBYTECODE=1`).",
         "- **Baseline**: `mkdocs.baseline.yml` = `INHERIT: mkdocs.yml`, `hooks: []` and a `custom_dir` holding "
         "only `partials/languages/kk.html` (Material has no Kazakh and cannot build `language: kk` without "
         "it). Plugins (search, static-i18n), Markdown extensions, CSS, JavaScript and fonts are the same. "
         "The baseline runs no translation check.",
+        "- **Preview latency** (`benchkit/preview.py`): on the 300-page corpus (the largest one run when "
+        "300 is not), `make serve`'s command (`mkdocs serve --no-strict --livereload` with the project's "
+        "hooks) and stock `mkdocs serve --livereload -f mkdocs.baseline.yml`, each started once and waited "
+        "for (not timed); then one brief of the default language is saved with a new last paragraph holding "
+        "a marker, and the clock runs from the write until an HTTP request for that page returns HTML "
+        "holding the marker (polled every 20 ms; MkDocs holds a page request while it rebuilds). The two "
+        "previews run one after the other, never at once; the page is restored afterwards.",
         f"- **Content**: *site* = the real `docs/` ({plan['site_pages']} pages per language). *N* = a corpus "
         "from `benchkit/corpus.py` in a temporary folder: a home page, the briefs listing, the article, "
         "glossary and status pages the nav names, and N − 5 briefs per language, with the real front matter, headings and paragraphs (rotated, each kept with its "

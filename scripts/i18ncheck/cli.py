@@ -1,7 +1,7 @@
 """Check that the translations in docs/ match their sources (python -m i18ncheck).
 
 usage:
-  python -m i18ncheck [--format text|json|github] [--enable IDS] [--disable IDS]
+  python -m i18ncheck [--format text|json|github] [--enable IDS] [--disable IDS] [--cache]
   python -m i18ncheck --list
   python -m i18ncheck sync docs/article.ru.md [docs/briefs/x.en.md ...]
   python -m i18ncheck sync --new      (every translation never synced; refuses stale ones)
@@ -21,7 +21,7 @@ import os
 import sys
 from pathlib import Path
 
-from i18ncheck import engine, status, sync
+from i18ncheck import cache, engine, status, sync
 from i18ncheck.finding import FORMATS, summary
 from i18ncheck.registry import CHECKS
 from i18ncheck.tree import Tree, load_context
@@ -55,6 +55,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=sorted(FORMATS), default="text", help="how findings are printed")
     p.add_argument("--jobs", type=int, default=cpus(), metavar="N",
                    help="processes to check a large tree with (default: the CPUs this process may use, at most 8)")
+    p.add_argument("--cache", action="store_true",
+                   help="reuse the result of an identical earlier run (every input file hashed; kept in "
+                        ".cache/i18ncheck/), and keep this one for the build's hook; with every check on only")
     p.add_argument("--list", action="store_true", help="list the check ids and what each checks, then exit")
     p.add_argument("--disable", type=_ids, action="extend", default=[], metavar="IDS",
                    help="comma-separated check ids not to run ('all' for every check)")
@@ -139,7 +142,11 @@ def _main(argv: list[str] | None) -> int:
             return _prune(tree, context)
         if args.command == "status":
             return _status(args, tree, context)
-        findings = engine.run(tree, context, enabled_checks(args), jobs=max(1, args.jobs))
+        enabled = enabled_checks(args)
+        if args.cache and enabled == engine.ALL:
+            findings, _ = cache.run(tree, context, jobs=max(1, args.jobs))
+        else:
+            findings = engine.run(tree, context, enabled, jobs=max(1, args.jobs))
     except ConfigError as exc:
         print(f"i18ncheck: {' '.join(str(exc).split())}", file=sys.stderr)
         return 2

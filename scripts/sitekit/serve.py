@@ -2,7 +2,11 @@
 
 usage: python -m sitekit.serve [--port PORT]      (make passes PORT as SERVE_PORT in the environment)
 
-Runs ``mkdocs serve --strict --livereload`` on 127.0.0.1 with ``site_url`` set to the preview's address.
+Runs ``mkdocs serve --no-strict --livereload`` on 127.0.0.1 with ``site_url`` set to the preview's address.
+Not strict, so that the preview never freezes: a warning (a translation check finding, a broken link) is
+printed and the rebuild completes, where a strict rebuild would abort and leave every request hanging
+until the file is fixed. The translation check's findings also show on their page, in a banner
+(``sitekit/preview.py``). ``make site`` and CI stay strict.
 A port that is not a number from 1 to 65535, or one already in use (another preview still running?), is
 one clear line and exit 2, not MkDocs' traceback. Otherwise MkDocs takes over the process (its output,
 Ctrl-C and exit status).
@@ -46,7 +50,7 @@ def check_free(port: int, name: str) -> None:
 
 def command(port: int) -> tuple[list[str], dict[str, str]]:
     env = dict(os.environ, SITE_URL=f"http://{HOST}:{port}/")
-    return [sys.executable, "-m", "mkdocs", "serve", "--strict", "--livereload", "-a", f"{HOST}:{port}"], env
+    return [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--livereload", "-a", f"{HOST}:{port}"], env
 
 
 def main(argv: list[str] | None = None) -> int:
