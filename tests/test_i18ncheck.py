@@ -177,6 +177,11 @@ def test_usage_errors_exit_2(args, message, tmp_path, capsys):
      "i18ncheck: mkdocs.yml: expected a mapping of settings"),
     (lambda root: (root / "mkdocs.yml").write_text("plugins: [{i18n: {languages: {kk: 1}}}]\n", encoding="utf-8"),
      "i18ncheck: mkdocs.yml: plugins.i18n.languages is not a list"),
+    # the project's own content model: read when the check runs, never when the module is imported
+    (lambda root: (root / "data" / "kinds.yml").write_text("", encoding="utf-8"),
+     "i18ncheck: data/kinds.yml: expected a mapping 'kinds:' of kind names"),
+    (lambda root: (root / "data" / "kinds.yml").write_text("kinds: {brief: {requires: date}}\n", encoding="utf-8"),
+     "i18ncheck: data/kinds.yml: 'requires' of kind 'brief' is not a list of keys"),
 ])
 def test_configuration_errors_exit_2(damage, message, tmp_path, capsys):
     root = prepare("clean", tmp_path)
@@ -222,6 +227,19 @@ def test_status_command(tmp_path, capsys):
         "kk": {"state": "source", "stale_lines": [], "never_synced": False},
         "ru": {"state": "translated", "stale_lines": [], "never_synced": False},
         "en": {"state": "pending", "stale_lines": [], "never_synced": False}}}
+
+
+@pytest.mark.parametrize("damage", [b"\xff\xfe", "Language: ru\n".encode("utf-16")])
+def test_status_does_not_depend_on_the_catalogs(damage, tmp_path, capsys):
+    """status speaks the command line's words: an unreadable catalog (the check's finding) changes nothing."""
+    root = prepare("clean", tmp_path)
+    (root / "data" / "locales").mkdir(parents=True, exist_ok=True)
+    (root / "data" / "locales" / "ru.po").write_bytes(damage)
+    assert cli.main(["--root", str(root), "status"]) == 0
+    out, err = capsys.readouterr()
+    assert (out.splitlines()[0], err) == ("docs/article.md  kk: source  ru: translated  en: translated", "")
+    assert cli.main(["--root", str(root)]) == 1
+    assert "data/locales/ru.po:1: not a readable gettext catalog" in capsys.readouterr().out
 
 
 @pytest.mark.slow

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from i18ncheck import document, glossary, safeyaml, syncrecord
+from sitekit import kinds as sitekit_kinds
 from sitekit.project import ConfigError, Project
 
 RECORD = "data/translation-sync.json"
@@ -73,6 +74,7 @@ class Context:
     record: syncrecord.Record
     files: frozenset[str] = frozenset()   # every file in docs/, docs-relative (set by the engine)
     tag_problems: list = dataclasses.field(default_factory=list)   # (line, message) in data/tags.yml
+    kinds: dict = dataclasses.field(default_factory=dict)   # kind name -> sitekit.kinds.Kind (data/kinds.yml)
 
     def rel(self, path: Path) -> str:
         return path.relative_to(self.project.root).as_posix()
@@ -90,7 +92,9 @@ def load_context(project: Project) -> Context:
         record = syncrecord.load(root / RECORD, RECORD)
     except (glossary.GlossaryError, syncrecord.RecordError) as exc:
         raise ConfigError(str(exc)) from None
-    return Context(project, tags, terms, record, tag_problems=tag_problems)
+    # the project's own content model (sitekit.kinds raises ConfigError, exit 2, for a file it cannot use)
+    kinds_ = sitekit_kinds.load(root)
+    return Context(project, tags, terms, record, tag_problems=tag_problems, kinds=kinds_)
 
 
 TAG_EXAMPLE = "id: {kk: label, ru: label, en: label}"
