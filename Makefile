@@ -70,11 +70,18 @@ serve: export SERVE_PORT := $(value PORT)
 serve: $(STAMP_PY) ## preview with live reload at http://127.0.0.1:8000/ (PORT=8001 for another port)
 	$(PY) -m sitekit.serve
 
+# FORMAT and FILES are data too: never expanded by make (`$(value …)`), never exported expanded (`unexport`),
+# never part of a shell line; the recipe reads them from the environment, split into words without globbing,
+# and passes the files after `--` (a FILES='--root /' is a file name, not an option).
+unexport FORMAT FILES
+check: export I18NCHECK_FORMAT := $(value FORMAT)
 check: $(STAMP_PY) ## run the translation check over docs/ (add FORMAT=json or FORMAT=github)
-	$(PY) -m i18ncheck --format $(or $(FORMAT),text)
+	$(PY) -m i18ncheck --format "$${I18NCHECK_FORMAT:-text}"
 
+sync: export I18NCHECK_FILES := $(value FILES)
 sync: $(STAMP_PY) ## record translations as synced with their source: make sync FILES="docs/article.ru.md"
-	$(PY) -m i18ncheck sync $(if $(strip $(FILES)),$(FILES),--new)
+	@set -f; set -- $$I18NCHECK_FILES; if [ $$# -gt 0 ]; then \
+	  set -x; $(PY) -m i18ncheck sync -- "$$@"; else set -x; $(PY) -m i18ncheck sync --new; fi
 
 prune: $(STAMP_PY) ## drop sync-record entries of translations that no longer exist (touches nothing else)
 	$(PY) -m i18ncheck prune
