@@ -9,6 +9,7 @@ after reading it: `make sync`); the others stay "never synced".
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -177,6 +178,13 @@ def test_usage_errors_exit_2(args, message, tmp_path, capsys):
      "i18ncheck: mkdocs.yml: expected a mapping of settings"),
     (lambda root: (root / "mkdocs.yml").write_text("plugins: [{i18n: {languages: {kk: 1}}}]\n", encoding="utf-8"),
      "i18ncheck: mkdocs.yml: plugins.i18n.languages is not a list"),
+    # a data file that never ends (a link to a device, a FIFO) would hang the reader: named, never read
+    (lambda root: ((root / "data" / "glossary.yml").unlink(), (root / "data" / "glossary.yml").symlink_to("/dev/zero")),
+     "i18ncheck: data/glossary.yml: is not a regular file (a device, FIFO or socket, or a link to one)"),
+    (lambda root: ((root / "data" / "locales").mkdir(), os.mkfifo(root / "data" / "locales" / "ru.po")),
+     "i18ncheck: data/locales/ru.po: is not a regular file (a device, FIFO or socket, or a link to one)"),
+    (lambda root: ((root / "mkdocs.yml").unlink(), (root / "mkdocs.yml").symlink_to("/dev/zero")),
+     "i18ncheck: mkdocs.yml: is not a regular file (a device, FIFO or socket, or a link to one)"),
     # the project's own content model: read when the check runs, never when the module is imported
     (lambda root: (root / "data" / "kinds.yml").write_text("", encoding="utf-8"),
      "i18ncheck: data/kinds.yml: expected a mapping 'kinds:' of kind names"),

@@ -17,7 +17,7 @@ import yaml
 
 from i18ncheck import document, glossary, safeyaml, syncrecord
 from sitekit import kinds as sitekit_kinds
-from sitekit.project import ConfigError, Project
+from sitekit.project import ConfigError, Project, readable
 
 RECORD = "data/translation-sync.json"
 TAGS = "data/tags.yml"
@@ -84,6 +84,10 @@ def load_context(project: Project) -> Context:
     """Read the data files; a file that cannot be used at all is a configuration error (exit 2), a bad entry
     in one is a finding (``checks/data.py``)."""
     root = project.root
+    for folder, _, names in os.walk(root / "data"):  # every data file the check or the build reads
+        for name in names:
+            path = Path(folder) / name
+            readable(path, path.relative_to(root).as_posix())
     # languages declared in progress (mkdocs.yml) may lack glossary entries and tag labels for now
     in_progress = tuple(getattr(project, "in_progress", ()) or ())
     tags, tag_problems = load_tags(root / TAGS, project.codes, in_progress)

@@ -10,6 +10,7 @@ import dataclasses
 import functools
 import os
 import re
+import stat
 from pathlib import Path
 
 import yaml
@@ -105,6 +106,7 @@ def load(root: Path | str = ROOT) -> Project:
     A build loads it once per hook and language (six times and more); the YAML is parsed once for as long
     as the file's bytes and the environment (``!ENV`` tags) stay the same."""
     root = Path(root)
+    readable(root / "mkdocs.yml", "mkdocs.yml")
     try:
         data = (root / "mkdocs.yml").read_bytes()
     except OSError:
@@ -141,6 +143,28 @@ def _check_languages(languages: list[Language]) -> None:
         seen.add(lang.code)
         if not isinstance(lang.name, str) or not lang.name.strip():
             raise ConfigError(f"mkdocs.yml: i18n language {lang.code} needs a name (name: ...)")
+
+
+# More than any configuration or data file of a publication holds (the sync record of 3,000 pages is ~5 MB).
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+def readable(path: Path, name: str) -> None:
+    """Raise ``ConfigError`` if ``path`` exists but is no regular file that can be read whole: a link to
+    /dev/zero, a FIFO or a socket would hang the reader, a huge file exhaust its memory. (A missing file,
+    or a link that leads nowhere, is its reader's to report.)"""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return
+    if stat.S_ISDIR(info.st_mode):
+        raise ConfigError(f"{name}: is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise ConfigError(f"{name}: is not a regular file (a device, FIFO or socket, or a link to one): "
+                          "restore the file from git")
+    if info.st_size > MAX_FILE_BYTES:
+        raise ConfigError(f"{name}: is {info.st_size:,} bytes, more than a configuration or data file may be "
+                          f"({MAX_FILE_BYTES:,})")
 
 
 def _load(root: Path) -> Project:
