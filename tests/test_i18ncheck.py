@@ -174,6 +174,12 @@ def test_usage_errors_exit_2(args, message, tmp_path, capsys):
     (lambda root: (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text(encoding="utf-8").replace(
         "{locale: en, name: English, build: true}", "{locale: ru, name: English, build: true}"), encoding="utf-8"),
      "i18ncheck: mkdocs.yml: i18n locale ru is listed twice"),
+    (lambda root: (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text(encoding="utf-8").replace(
+        "{locale: en, name: English, build: true}", "{locale: en, build: true}"), encoding="utf-8"),
+     "i18ncheck: mkdocs.yml: i18n language en needs a name, the language's own name as text"),
+    (lambda root: (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text(encoding="utf-8").replace(
+        "{locale: en, name: English, build: true}", "{locale: en, name: 42, build: true}"), encoding="utf-8"),
+     "i18ncheck: mkdocs.yml: i18n language en needs a name, the language's own name as text"),
     (lambda root: (root / "mkdocs.yml").write_text("- a list\n", encoding="utf-8"),
      "i18ncheck: mkdocs.yml: expected a mapping of settings"),
     (lambda root: (root / "mkdocs.yml").write_text("plugins: [{i18n: {languages: {kk: 1}}}]\n", encoding="utf-8"),

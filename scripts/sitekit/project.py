@@ -188,11 +188,15 @@ def _load(root: Path) -> Project:
         if not isinstance(entry, dict) or "locale" not in entry:
             raise ConfigError("mkdocs.yml: every i18n language needs 'locale' (e.g. '- locale: kk')")
         code = str(entry["locale"])
+        if not isinstance(entry.get("name"), str) or not entry["name"].strip():
+            # static-i18n requires it (MkDocs would stop the build on a missing or non-text name)
+            raise ConfigError(f"mkdocs.yml: i18n language {code} needs a name, the language's own name as text "
+                              "(e.g. name: Қазақша)")
         extra = entry.get("extra") or {}
         if not isinstance(extra, dict):
             raise ConfigError(f"mkdocs.yml: the 'extra' of language {code} is not a mapping")
         languages.append(Language(
-            code, str(entry.get("name", code)), bool(entry.get("default")),
+            code, entry["name"], bool(entry.get("default")),
             site_name=str(entry.get("site_name") or config.get("site_name") or ""),
             site_description=str(entry.get("site_description") or config.get("site_description") or ""),
             in_progress=_flag(extra, "in_progress", code),
