@@ -183,6 +183,13 @@ def test_usage_errors_exit_2(args, message, tmp_path, capsys):
     (lambda root: (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text(encoding="utf-8").replace(
         "{locale: en, name: English, build: true}", "{locale: en, name: 42, build: true}"), encoding="utf-8"),
      "i18ncheck: mkdocs.yml: i18n language en needs a name, the language's own name as text"),
+    # Material has no interface strings for the language: the build would stop on a template traceback
+    (lambda root: (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text(encoding="utf-8")
+                                                   + "theme: {name: material, language: xx}\n", encoding="utf-8"),
+     "i18ncheck: mkdocs.yml: theme.language 'xx' has no interface strings in Material"),
+    (lambda root: (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text(encoding="utf-8")
+                                                   + "theme: {name: material, language: en}\n", encoding="utf-8"),
+     "i18ncheck: mkdocs.yml: i18n locale 'kk' has no interface strings in Material: add partials/languages/kk.html"),
     (lambda root: (root / "mkdocs.yml").write_text("- a list\n", encoding="utf-8"),
      "i18ncheck: mkdocs.yml: expected a mapping of settings"),
     (lambda root: (root / "mkdocs.yml").write_text("plugins: [{i18n: {languages: {kk: 1}}}]\n", encoding="utf-8"),

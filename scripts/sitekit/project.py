@@ -167,6 +167,25 @@ def readable(path: Path, name: str) -> None:
                           f"({MAX_FILE_BYTES:,})")
 
 
+def _check_material_languages(root: Path, theme, codes: list[str]) -> None:
+    """Material renders its interface from ``partials/languages/<code>.html`` for ``theme.language`` and
+    (static-i18n's reconfigure_material) for every locale: a code with no such file, in the theme's
+    ``custom_dir`` or in Material, stops the build with a template traceback. Raise ``ConfigError`` first."""
+    if not isinstance(theme, dict) or theme.get("name") != "material":
+        return
+    import material  # only for a Material site
+
+    folders = [Path(material.__file__).parent / "templates"]
+    if isinstance(theme.get("custom_dir"), str):
+        folders.insert(0, root / theme["custom_dir"])
+    language = theme.get("language", "en")
+    for code in dict.fromkeys([language, *codes]):
+        if not isinstance(code, str) or not any((f / "partials" / "languages" / f"{code}.html").is_file() for f in folders):
+            where = "theme.language" if code == language else "i18n locale"
+            raise ConfigError(f"mkdocs.yml: {where} {code!r} has no interface strings in Material: add "
+                              f"partials/languages/{code}.html to the theme's custom_dir (see the ones there)")
+
+
 def _load(root: Path) -> Project:
     path = root / "mkdocs.yml"
     try:
@@ -214,6 +233,7 @@ def _load(root: Path) -> Project:
         if unknown:
             raise ConfigError(f"mkdocs.yml: the fallback of language {lang.code} names {', '.join(unknown)}, "
                               f"not a language of the site (one of {', '.join(codes)})")
+    _check_material_languages(root, config.get("theme"), codes if options.get("reconfigure_material", True) else [])
     site_extra = config.get("extra") or {}
     fallback = str(site_extra.get("messages_fallback") or "") if isinstance(site_extra, dict) else ""
     default = next(lang.code for lang in languages if lang.default)
