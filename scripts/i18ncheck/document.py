@@ -23,7 +23,10 @@ DATE_LIKE = re.compile(r"\b(\d{4})-(\d\d?)-(\d\d?)\b")
 META_KEY = re.compile(r"^([A-Za-z0-9_-]+)[ \t]*:")
 # C0 and C1 control characters but tab and line feed (CR is a line ending, reported as such), and DEL:
 # invisible to a reader, they hide text, break the XML of feeds and sitemaps, and NUL truncates strings.
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Also the bidirectional embeddings and overrides U+202A-U+202E, which reorder what a reader sees against
+# what the check reads ("Trojan source"; a right-to-left page needs none of them: the isolates
+# U+2066-U+2069 and the marks stay allowed), and the line and paragraph separators U+2028/U+2029.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2028\u2029]")
 
 
 LANGUAGE_SUFFIX = re.compile(r"^(.*)\.([^./]+)(\.[^./]*)$")
