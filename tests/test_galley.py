@@ -339,7 +339,7 @@ FONT_ERRORS = [
      "data/galley.yml: family 'x' has a name with a character CSS cannot take ('X\"}')"),
     ("scripts: {Latn: x}\nfamilies: {x: {name: X, files: {regular: /a.ttf}}}",
      "data/galley.yml: family 'x' needs 'package', the Debian package of its files"),
-    ("scripts: [\n", "data/galley.yml:2: not valid YAML (expected the node content, but found '<stream end>')"),
+    ("scripts: [\n", "data/galley.yml:2: not valid YAML (did not find expected node content)"),
 ]
 
 

@@ -9,6 +9,7 @@ after reading it: `make sync`); the others stay "never synced".
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -166,6 +167,9 @@ def test_usage_errors_exit_2(args, message, tmp_path, capsys):
      "i18ncheck: data/glossary.yml: expected a mapping with a 'terms' list"),
     (lambda root: (root / "data" / "tags.yml").write_text("a: [\n", encoding="utf-8"), "i18ncheck: data/tags.yml:2: not valid yaml"),
     (lambda root: (root / "data" / "tags.yml").write_text("- a\n", encoding="utf-8"), "i18ncheck: data/tags.yml: expected a mapping"),
+    (lambda root: (root / "data" / "tags.yml").write_text("qatar: {kk: Қатар, ru: Катар, en: Qatar}\nqatar: {kk: a, ru: b, en: c}\n",
+                                                         encoding="utf-8"),
+     "i18ncheck: data/tags.yml:2: not valid yaml (key 'qatar' is given twice in one mapping; keep one)"),
     (lambda root: (root / "data" / "translation-sync.json").write_text("{", encoding="utf-8"),
      "i18ncheck: data/translation-sync.json: cannot be read"),
     (lambda root: (root / "data" / "translation-sync.json").write_text("[]", encoding="utf-8"),
@@ -173,10 +177,35 @@ def test_usage_errors_exit_2(args, message, tmp_path, capsys):
     (lambda root: (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text(encoding="utf-8").replace(
         "{locale: en, name: English, build: true}", "{locale: ru, name: English, build: true}"), encoding="utf-8"),
      "i18ncheck: mkdocs.yml: i18n locale ru is listed twice"),
+    (lambda root: (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text(encoding="utf-8").replace(
+        "{locale: en, name: English, build: true}", "{locale: en, build: true}"), encoding="utf-8"),
+     "i18ncheck: mkdocs.yml: i18n language en needs a name, the language's own name as text"),
+    (lambda root: (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text(encoding="utf-8").replace(
+        "{locale: en, name: English, build: true}", "{locale: en, name: 42, build: true}"), encoding="utf-8"),
+     "i18ncheck: mkdocs.yml: i18n language en needs a name, the language's own name as text"),
+    # Material has no interface strings for the language: the build would stop on a template traceback
+    (lambda root: (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text(encoding="utf-8")
+                                                   + "theme: {name: material, language: xx}\n", encoding="utf-8"),
+     "i18ncheck: mkdocs.yml: theme.language 'xx' has no interface strings in Material"),
+    (lambda root: (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text(encoding="utf-8")
+                                                   + "theme: {name: material, language: en}\n", encoding="utf-8"),
+     "i18ncheck: mkdocs.yml: i18n locale 'kk' has no interface strings in Material: add partials/languages/kk.html"),
     (lambda root: (root / "mkdocs.yml").write_text("- a list\n", encoding="utf-8"),
      "i18ncheck: mkdocs.yml: expected a mapping of settings"),
     (lambda root: (root / "mkdocs.yml").write_text("plugins: [{i18n: {languages: {kk: 1}}}]\n", encoding="utf-8"),
      "i18ncheck: mkdocs.yml: plugins.i18n.languages is not a list"),
+    # a data file that never ends (a link to a device, a FIFO) would hang the reader: named, never read
+    (lambda root: ((root / "data" / "glossary.yml").unlink(), (root / "data" / "glossary.yml").symlink_to("/dev/zero")),
+     "i18ncheck: data/glossary.yml: is not a regular file (a device, FIFO or socket, or a link to one)"),
+    (lambda root: ((root / "data" / "locales").mkdir(), os.mkfifo(root / "data" / "locales" / "ru.po")),
+     "i18ncheck: data/locales/ru.po: is not a regular file (a device, FIFO or socket, or a link to one)"),
+    (lambda root: ((root / "mkdocs.yml").unlink(), (root / "mkdocs.yml").symlink_to("/dev/zero")),
+     "i18ncheck: mkdocs.yml: is not a regular file (a device, FIFO or socket, or a link to one)"),
+    # the project's own content model: read when the check runs, never when the module is imported
+    (lambda root: (root / "data" / "kinds.yml").write_text("", encoding="utf-8"),
+     "i18ncheck: data/kinds.yml: expected a mapping 'kinds:' of kind names"),
+    (lambda root: (root / "data" / "kinds.yml").write_text("kinds: {brief: {requires: date}}\n", encoding="utf-8"),
+     "i18ncheck: data/kinds.yml: 'requires' of kind 'brief' is not a list of keys"),
 ])
 def test_configuration_errors_exit_2(damage, message, tmp_path, capsys):
     root = prepare("clean", tmp_path)
@@ -222,6 +251,19 @@ def test_status_command(tmp_path, capsys):
         "kk": {"state": "source", "stale_lines": [], "never_synced": False},
         "ru": {"state": "translated", "stale_lines": [], "never_synced": False},
         "en": {"state": "pending", "stale_lines": [], "never_synced": False}}}
+
+
+@pytest.mark.parametrize("damage", [b"\xff\xfe", "Language: ru\n".encode("utf-16")])
+def test_status_does_not_depend_on_the_catalogs(damage, tmp_path, capsys):
+    """status speaks the command line's words: an unreadable catalog (the check's finding) changes nothing."""
+    root = prepare("clean", tmp_path)
+    (root / "data" / "locales").mkdir(parents=True, exist_ok=True)
+    (root / "data" / "locales" / "ru.po").write_bytes(damage)
+    assert cli.main(["--root", str(root), "status"]) == 0
+    out, err = capsys.readouterr()
+    assert (out.splitlines()[0], err) == ("docs/article.md  kk: source  ru: translated  en: translated", "")
+    assert cli.main(["--root", str(root)]) == 1
+    assert "data/locales/ru.po:1: not a readable gettext catalog" in capsys.readouterr().out
 
 
 @pytest.mark.slow

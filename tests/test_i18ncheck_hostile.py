@@ -153,6 +153,11 @@ DATA = st.sampled_from([
     ("glossary.yml", "terms: !!python/object/apply:os.system ['true']\n"),
     ("translation-sync.json", '{"version": 1, "translations": {"article.ru.md": "x"}}'),
     ("translation-sync.json", "[1, 2"),
+    ("tags.yml", "qatar: {kk: Қатар, ru: Катар, en: Qatar, ar: قطر}\nqatar: {kk: a, ru: b, en: c, ar: d}\n"),
+    ("kinds.yml", "kinds: [article, brief]\n"),
+    ("search/ru.yml", "lunr: ru\nstemmer: snowball\n"),
+    ("search/synonyms.yml", "groups: {a: b}\n"),
+    ("galley.yml", "- the fonts as a list\n"),
 ])
 
 
@@ -214,3 +219,40 @@ def test_hostile_trees(base_site, tmp_path, files, data, extra):
         assert "Traceback" not in out + err
     assert {p: p.read_bytes() for p in pages_before} == pages_before  # no page changed, none lost
     assert not Path("/tmp/i18ncheck-owned").exists()
+
+
+# Every data file the check or the build reads, and what an author or a careless merge can leave in it.
+DATA_FILES = ["kinds.yml", "tags.yml", "glossary.yml", "translation-sync.json", "galley.yml", "search/ru.yml",
+              "search/settings.yml", "search/synonyms.yml", "locales/ru.po"]
+DATA_TEXT = st.one_of(
+    st.sampled_from([
+        "", "- a\n- b\n", "kinds: {brief: {requires: date}}\n", "kinds: {brief: {metadata: nonsense}}\n",
+        "a: 1\na: 2\n", "terms: [{id: x, id: y}]\n", "x: !!python/object/apply:os.system ['true']\n", _bomb(),
+        "lunr: {lang: [ru]}\nstemmer: [1]\nfold: {ёё: 1}\n", "groups: [[a, 1], {b: c}]\n",
+        "scripts: {Cyrl: serif}\nfamilies: {serif: {name: 'a;b'}}\n", 'msgid "x"\nmsgstr "{a.__class__}"\n',
+        "{\"translations\": {\"../../x\": {\"source\": 1, \"blocks\": {}}}}", "[" * 3000 + "]" * 3000,
+        "n: " + "9" * 5000 + "\n",
+    ]),
+    st.text(max_size=120),
+)
+
+
+@settings(max_examples=40, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(name=st.sampled_from(DATA_FILES), text=DATA_TEXT, encoding=st.sampled_from(["utf-8", "utf-8", "utf-16"]))
+def test_hostile_data_files_get_a_message_never_a_traceback(tmp_path, name, text, encoding):
+    """Any content in any data file: the check, status and sync end with exit 0, 1 or 2 and a message,
+    never a traceback or an internal error, and nothing runs."""
+    root = tmp_path / "site"
+    if root.exists():
+        shutil.rmtree(root)
+    shutil.copytree(FIXTURES / "clean", root)
+    shutil.copy(ROOT / "data" / "kinds.yml", root / "data" / "kinds.yml")
+    path = root / "data" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode(encoding, "surrogatepass"))
+    for args in ([], ["status"], ["sync", "--new"], ["prune"]):
+        code, out, err = run(root, *args)
+        assert code in (0, 1, 2), (args, err)
+        assert "Traceback" not in out + err and "internal error" not in err, (args, err)
+        assert code == 0 or err.strip() or out.strip(), args  # a failure always says why

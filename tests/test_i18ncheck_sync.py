@@ -96,6 +96,24 @@ def test_sync_refuses_a_structural_mismatch_and_records_nothing(tmp_path, capsys
     assert pages(root) == before
 
 
+@pytest.mark.parametrize("broken", ["docs/article.ru.md", "docs/article.kk.md"])
+def test_sync_refuses_a_front_matter_it_cannot_read(synced, broken, capsys):
+    """The front matter is recorded like the body: a translation (or source) whose front matter does not
+    parse is not recorded, even when named, and the record keeps its bytes and its permissions."""
+    record = synced / RECORD
+    record.chmod(0o640)
+    before = record.read_bytes()
+    edit(synced / broken, "\ntitle:", "\ntitle: [")
+    assert cli.main(["--root", str(synced), "sync", "docs/article.ru.md"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"docs/article.ru.md: the front matter of {broken} cannot be read, not recorded (run python -m i18ncheck "
+        "for the reason)", "i18ncheck sync: nothing recorded"]
+    assert record.read_bytes() == before
+    edit(synced / broken, "\ntitle: [", "\ntitle:")
+    assert cli.main(["--root", str(synced), "sync", "docs/article.ru.md"]) == 0
+    assert record.read_bytes() == before and oct(record.stat().st_mode & 0o777) == "0o640"  # not mkstemp's 0600
+
+
 def test_sync_refuses_a_source_page(synced, capsys):
     assert cli.main(["--root", str(synced), "sync", "docs/article.kk.md"]) == 1
     assert capsys.readouterr().err.splitlines()[0] == (

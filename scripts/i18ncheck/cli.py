@@ -25,6 +25,7 @@ from i18ncheck import cache, engine, status, sync
 from i18ncheck.finding import FORMATS, summary
 from i18ncheck.registry import CHECKS
 from i18ncheck.tree import Tree, load_context
+from sitekit import messages
 from sitekit import project as projectmod
 from sitekit.project import ConfigError
 
@@ -147,7 +148,7 @@ def _main(argv: list[str] | None) -> int:
             findings, _ = cache.run(tree, context, jobs=max(1, args.jobs))
         else:
             findings = engine.run(tree, context, enabled, jobs=max(1, args.jobs))
-    except ConfigError as exc:
+    except (ConfigError, messages.CatalogError) as exc:
         print(f"i18ncheck: {' '.join(str(exc).split())}", file=sys.stderr)
         return 2
     sys.stdout.write(FORMATS[args.format](findings))
@@ -200,12 +201,26 @@ def _prune(tree: Tree, context) -> int:
     return 0
 
 
+# The command line's own words for a state, like its findings (readers' words are the catalogs', which the
+# status page uses): status works, and says the same, whatever a project's catalogs hold.
+STATE_WORDS = {"stale-acknowledged": "stale (acknowledged)", "unknown": "source language unknown"}
+
+
+def _state_words(state: status.State) -> str:
+    text = STATE_WORDS.get(state.state, state.state)
+    if state.never_synced:
+        return f"{text} (never synced)"
+    if state.stale_lines:
+        return f"{text}: source paragraphs changed at lines {', '.join(map(str, state.stale_lines))}"
+    return text
+
+
 def _status(args, tree: Tree, context) -> int:
     if args.status_format == "json":
         print(json.dumps(status.report(tree, context), ensure_ascii=False, indent=2))
         return 0
     for page in tree.pages():
         states = status.page_states(page, context)
-        cells = "  ".join(f"{code}: {state.label('en')}" for code, state in states.items())
+        cells = "  ".join(f"{code}: {_state_words(state)}" for code, state in states.items())
         print(f"{tree.path(page.uri)}  {cells}")
     return 0

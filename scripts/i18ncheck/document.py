@@ -23,7 +23,11 @@ DATE_LIKE = re.compile(r"\b(\d{4})-(\d\d?)-(\d\d?)\b")
 META_KEY = re.compile(r"^([A-Za-z0-9_-]+)[ \t]*:")
 # C0 and C1 control characters but tab and line feed (CR is a line ending, reported as such), and DEL:
 # invisible to a reader, they hide text, break the XML of feeds and sitemaps, and NUL truncates strings.
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Also the bidirectional embeddings and overrides U+202A-U+202E, which reorder what a reader sees against
+# what the check reads ("Trojan source"; a right-to-left page needs none of them: the isolates
+# U+2066-U+2069 and the marks stay allowed), and the line and paragraph separators U+2028/U+2029.
+LONG_NUMBER = re.compile(r"\d{4000}")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2028\u2029]")
 
 
 LANGUAGE_SUFFIX = re.compile(r"^(.*)\.([^./]+)(\.[^./]*)$")
@@ -128,6 +132,11 @@ def _front_matter(doc: Document) -> None:
         doc.meta_error = (line, f"front matter is not valid yaml: {problem}")
         return
     except ValueError as exc:  # PyYAML builds dates with datetime, which rejects 2026-13-45 this way
+        if "integer string conversion" in str(exc):  # and ints with int(), which refuses 4,300 digits and more
+            line = next((i + 1 for i in range(1, close) if LONG_NUMBER.search(lines[i])), 1)
+            doc.meta_error = (line, "front matter has a number too long to read (thousands of digits): quote it, "
+                                    "or shorten it")
+            return
         line = next((i + 1 for i in range(1, close) if any(not _valid_date(*m) for m in DATE_LIKE.findall(lines[i]))), 1)
         doc.meta_error = (line, f"front matter has an impossible date ({exc})")
         return

@@ -65,8 +65,8 @@ def _fast(lines: list[str]) -> dict:
         if not m:
             raise Decline
         key, value = m.group(1), m.group(2)
-        if key in SPECIAL:
-            raise Decline
+        if key in SPECIAL or key in out:
+            raise Decline  # a key given twice: safeyaml reports it, with its line
         i += 1
         if value is None or value == "":
             items = []

@@ -1,7 +1,8 @@
 """YAML as authors may write it, read safely: front matter and the data files (``data/*.yml``).
 
 PyYAML's safe loader (its C version when installed) builds no Python objects from tags (``!!python/...``
-is an error, never a call), and this module adds what it lacks: a limit on alias expansion. An alias
+is an error, never a call), and this module adds what it lacks: a limit on alias expansion, and keys
+given twice in one mapping as an error (PyYAML keeps the last one silently). An alias
 costs nothing to parse, but a document of nested aliases (the "billion laughs") expands into billions of
 values as soon as anything walks it (a hash, a JSON dump, a template). The composed node graph is measured
 first, each shared node counted as often as it is referenced, in time linear in the document; a document
@@ -69,6 +70,40 @@ def _culprit(node, sizes: dict[int, int]):
         node = big
 
 
+class DuplicateKey(yaml.YAMLError):
+    """A mapping names the same key twice: YAML keeps the last silently (a second ``title:`` in a
+    translation's front matter would replace the one a reviewer read)."""
+
+    def __init__(self, key: str, line: int):
+        # the line is the second key's (front matter counts its lines from the file's first, data files
+        # from their own: a line number inside the message would be right for one of them only)
+        super().__init__(f"key '{key}' is given twice in one mapping; keep one")
+        self.problem = str(self)
+        self.problem_mark = _Mark(line)
+
+
+def check_duplicates(node) -> None:
+    """Raise ``DuplicateKey`` for the first mapping in ``node`` (walked once, aliases included) that
+    names a scalar key twice; the merge key ``<<`` may repeat."""
+    seen_nodes: set[int] = set()
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if id(n) in seen_nodes:
+            continue
+        seen_nodes.add(id(n))
+        if isinstance(n, yaml.MappingNode):
+            keys: set[str] = set()
+            for k, v in n.value:
+                if isinstance(k, yaml.ScalarNode) and k.tag != "tag:yaml.org,2002:merge":
+                    if k.value in keys:
+                        raise DuplicateKey(k.value, k.start_mark.line)
+                    keys.add(k.value)
+                stack.extend((k, v))
+        elif isinstance(n, yaml.SequenceNode):
+            stack.extend(n.value)
+
+
 def load(text: str):
     """The value of the YAML ``text``; raises ``yaml.YAMLError`` (an ``AliasBomb`` included) or
     ``ValueError`` (a date such as 2026-02-30, which PyYAML passes to ``datetime.date``)."""
@@ -77,6 +112,7 @@ def load(text: str):
         node = loader.get_single_node()
         if node is None:
             return None
+        check_duplicates(node)
         if "*" in text:  # no alias, nothing to expand
             sizes: dict[int, int] = {}
             total = expanded_size(node, sizes)

@@ -80,6 +80,13 @@ def sync(tree: Tree, context: Context, uris: list[str]) -> list[str]:
             problems.append(f"{doc.path}: the body of this file or of {source.path} cannot be read "
                             "(run python -m i18ncheck for the reason)")
             continue
+        broken = [d.path for d in (doc, source) if d.meta_error]
+        if broken:
+            # the front matter is compared and recorded like the body: a record of one that does not parse
+            # would vouch for text nobody could check
+            problems.append(f"{doc.path}: the front matter of {' and '.join(broken)} cannot be read, not recorded "
+                            "(run python -m i18ncheck for the reason)")
+            continue
         if engine.divergence(source, doc) is not None:
             detail = "; ".join(f.text() for f in engine.structure_findings(source, doc))
             problems.append(f"{doc.path}: structure does not match its source, not recorded: {detail}")

@@ -18,6 +18,7 @@ import difflib
 import hashlib
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -141,6 +142,14 @@ class Record:
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".translation-sync.", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(self.dumps())
+        # mkstemp's file is private (0600): keep the record's own permissions, or the usual ones for a new file
+        try:
+            mode = stat.S_IMODE(os.stat(self.path).st_mode)
+        except OSError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
         os.replace(tmp, self.path)
 
 

@@ -16,7 +16,8 @@ from pathlib import Path
 import yaml
 
 from i18ncheck import document, glossary, safeyaml, syncrecord
-from sitekit.project import ConfigError, Project
+from sitekit import kinds as sitekit_kinds
+from sitekit.project import ConfigError, Project, readable
 
 RECORD = "data/translation-sync.json"
 TAGS = "data/tags.yml"
@@ -73,6 +74,7 @@ class Context:
     record: syncrecord.Record
     files: frozenset[str] = frozenset()   # every file in docs/, docs-relative (set by the engine)
     tag_problems: list = dataclasses.field(default_factory=list)   # (line, message) in data/tags.yml
+    kinds: dict = dataclasses.field(default_factory=dict)   # kind name -> sitekit.kinds.Kind (data/kinds.yml)
 
     def rel(self, path: Path) -> str:
         return path.relative_to(self.project.root).as_posix()
@@ -82,6 +84,10 @@ def load_context(project: Project) -> Context:
     """Read the data files; a file that cannot be used at all is a configuration error (exit 2), a bad entry
     in one is a finding (``checks/data.py``)."""
     root = project.root
+    for folder, _, names in os.walk(root / "data"):  # every data file the check or the build reads
+        for name in names:
+            path = Path(folder) / name
+            readable(path, path.relative_to(root).as_posix())
     # languages declared in progress (mkdocs.yml) may lack glossary entries and tag labels for now
     in_progress = tuple(getattr(project, "in_progress", ()) or ())
     tags, tag_problems = load_tags(root / TAGS, project.codes, in_progress)
@@ -90,7 +96,9 @@ def load_context(project: Project) -> Context:
         record = syncrecord.load(root / RECORD, RECORD)
     except (glossary.GlossaryError, syncrecord.RecordError) as exc:
         raise ConfigError(str(exc)) from None
-    return Context(project, tags, terms, record, tag_problems=tag_problems)
+    # the project's own content model (sitekit.kinds raises ConfigError, exit 2, for a file it cannot use)
+    kinds_ = sitekit_kinds.load(root)
+    return Context(project, tags, terms, record, tag_problems=tag_problems, kinds=kinds_)
 
 
 TAG_EXAMPLE = "id: {kk: label, ru: label, en: label}"

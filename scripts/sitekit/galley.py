@@ -34,6 +34,8 @@ from urllib.request import url2pathname
 
 import yaml
 
+from i18ncheck import safeyaml
+
 FACES = {"regular": (400, "normal"), "bold": (700, "normal"), "italic": (400, "italic"),
          "bold-italic": (700, "italic")}
 VARIANT = "pdf/ua-1"
@@ -73,11 +75,13 @@ def load_fonts(path: Path, display: str | None = None) -> Fonts:
     """``data/galley.yml`` as ``Fonts``; every problem is a ``GalleyError`` naming the file."""
     where = display or path.as_posix()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safeyaml.load(path.read_text(encoding="utf-8"))  # no alias bomb, no key given twice
     except OSError as exc:
         raise GalleyError(f"{where}: cannot read ({exc.strerror})") from None
     except UnicodeDecodeError:
         raise GalleyError(f"{where}: not UTF-8 text") from None
+    except ValueError as exc:  # a number of thousands of digits
+        raise GalleyError(f"{where}: not valid YAML ({' '.join(str(exc).split())[:200]})") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import yaml
 
+from i18ncheck import safeyaml
+
 from sitekit.project import ROOT, ConfigError
 
 FILE = Path("data") / "kinds.yml"
@@ -39,8 +41,8 @@ def load(root: Path = ROOT) -> dict[str, Kind]:
 def _parse(data: bytes) -> dict[str, Kind]:
     name = FILE.as_posix()
     try:
-        parsed = yaml.safe_load(data.decode("utf-8")) or {}
-    except (UnicodeDecodeError, yaml.YAMLError) as exc:
+        parsed = safeyaml.load(data.decode("utf-8")) or {}  # no alias bomb, no key given twice
+    except (UnicodeDecodeError, yaml.YAMLError, ValueError) as exc:
         raise ConfigError(f"{name}: not valid yaml ({exc})") from None
     entries = parsed.get("kinds") if isinstance(parsed, dict) else None
     if not isinstance(entries, dict):

@@ -10,6 +10,7 @@ import dataclasses
 import functools
 import os
 import re
+import stat
 from pathlib import Path
 
 import yaml
@@ -105,6 +106,7 @@ def load(root: Path | str = ROOT) -> Project:
     A build loads it once per hook and language (six times and more); the YAML is parsed once for as long
     as the file's bytes and the environment (``!ENV`` tags) stay the same."""
     root = Path(root)
+    readable(root / "mkdocs.yml", "mkdocs.yml")
     try:
         data = (root / "mkdocs.yml").read_bytes()
     except OSError:
@@ -143,6 +145,52 @@ def _check_languages(languages: list[Language]) -> None:
             raise ConfigError(f"mkdocs.yml: i18n language {lang.code} needs a name (name: ...)")
 
 
+# More than any configuration or data file of a publication holds (the sync record of 3,000 pages is ~5 MB).
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+def readable(path: Path, name: str) -> None:
+    """Raise ``ConfigError`` if ``path`` exists but is no regular file that can be read whole: a link to
+    /dev/zero, a FIFO or a socket would hang the reader, a huge file exhaust its memory. (A missing file,
+    or a link that leads nowhere, is its reader's to report.)"""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return
+    if stat.S_ISDIR(info.st_mode):
+        raise ConfigError(f"{name}: is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise ConfigError(f"{name}: is not a regular file (a device, FIFO or socket, or a link to one): "
+                          "restore the file from git")
+    if info.st_size > MAX_FILE_BYTES:
+        raise ConfigError(f"{name}: is {info.st_size:,} bytes, more than a configuration or data file may be "
+                          f"({MAX_FILE_BYTES:,})")
+
+
+def _check_material_languages(root: Path, theme, codes: list[str]) -> None:
+    """Material renders its interface from ``partials/languages/<code>.html`` for ``theme.language`` and
+    (static-i18n's reconfigure_material) for every locale: a code with no such file, in the theme's
+    ``custom_dir`` or in Material, stops the build with a template traceback. Raise ``ConfigError`` first."""
+    if not isinstance(theme, dict) or theme.get("name") != "material":
+        return
+    import material  # only for a Material site
+
+    folders = [Path(material.__file__).parent / "templates"]
+    if isinstance(theme.get("custom_dir"), str):
+        custom = root / theme["custom_dir"]
+        if not custom.is_dir():
+            # MkDocs itself stops on a custom_dir that does not exist, with its own message; a tree with the
+            # configuration and not the theme (a checked copy of the pages) is only checked, never built
+            return
+        folders.insert(0, custom)
+    language = theme.get("language", "en")
+    for code in dict.fromkeys([language, *codes]):
+        if not isinstance(code, str) or not any((f / "partials" / "languages" / f"{code}.html").is_file() for f in folders):
+            where = "theme.language" if code == language else "i18n locale"
+            raise ConfigError(f"mkdocs.yml: {where} {code!r} has no interface strings in Material: add "
+                              f"partials/languages/{code}.html to the theme's custom_dir (see the ones there)")
+
+
 def _load(root: Path) -> Project:
     path = root / "mkdocs.yml"
     try:
@@ -164,11 +212,15 @@ def _load(root: Path) -> Project:
         if not isinstance(entry, dict) or "locale" not in entry:
             raise ConfigError("mkdocs.yml: every i18n language needs 'locale' (e.g. '- locale: kk')")
         code = str(entry["locale"])
+        if not isinstance(entry.get("name"), str) or not entry["name"].strip():
+            # static-i18n requires it (MkDocs would stop the build on a missing or non-text name)
+            raise ConfigError(f"mkdocs.yml: i18n language {code} needs a name, the language's own name as text "
+                              "(e.g. name: Қазақша)")
         extra = entry.get("extra") or {}
         if not isinstance(extra, dict):
             raise ConfigError(f"mkdocs.yml: the 'extra' of language {code} is not a mapping")
         languages.append(Language(
-            code, str(entry.get("name", code)), bool(entry.get("default")),
+            code, entry["name"], bool(entry.get("default")),
             site_name=str(entry.get("site_name") or config.get("site_name") or ""),
             site_description=str(entry.get("site_description") or config.get("site_description") or ""),
             in_progress=_flag(extra, "in_progress", code),
@@ -186,6 +238,7 @@ def _load(root: Path) -> Project:
         if unknown:
             raise ConfigError(f"mkdocs.yml: the fallback of language {lang.code} names {', '.join(unknown)}, "
                               f"not a language of the site (one of {', '.join(codes)})")
+    _check_material_languages(root, config.get("theme"), codes if options.get("reconfigure_material", True) else [])
     site_extra = config.get("extra") or {}
     fallback = str(site_extra.get("messages_fallback") or "") if isinstance(site_extra, dict) else ""
     default = next(lang.code for lang in languages if lang.default)

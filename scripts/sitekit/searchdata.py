@@ -14,6 +14,8 @@ from pathlib import Path
 
 import yaml
 
+from i18ncheck import safeyaml
+
 FOLDER = Path("data") / "search"
 DEFAULT = {"lunr": {"lang": ["en"], "pipeline": []}, "stemmer": "none", "fold": {}, "lookalikes": {}}
 STEMMERS = ("rules", "lunr", "none")
@@ -59,9 +61,12 @@ class _Reader:
         try:
             text = path.read_text(encoding="utf-8")
             node = yaml.compose(text, Loader=yaml.SafeLoader)
-            self.data = yaml.safe_load(text)
+            self.data = safeyaml.load(text)  # no alias bomb, no key given twice
         except UnicodeDecodeError:
             self.report((), "not UTF-8 text")
+            return
+        except ValueError as exc:  # a date such as 2026-02-30, a number of thousands of digits
+            self.problems.append(f"{self.rel}:1: not valid YAML ({' '.join(str(exc).split())[:200]}) [{CHECK}]")
             return
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)

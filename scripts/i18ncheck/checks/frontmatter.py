@@ -7,11 +7,7 @@ import re
 
 from i18ncheck.registry import check
 
-from sitekit import kinds
-
 COMMON_KEYS = ("title", "description", "source_lang")
-# The keys each kind of page needs: data/kinds.yml (the content model is data, not code).
-KIND_KEYS = {name: kind.requires for name, kind in kinds.load().items()}
 AGREEING_KEYS = ("source_lang", "kind", "date", "published", "tags", "author")
 DATE_KEYS = ("date", "published")
 LIST_KEYS = ("tags", "keywords")
@@ -61,10 +57,12 @@ def show(value) -> str:
     return repr(value) if isinstance(value, (bytes, set)) else one_line(value)
 
 
-def required(meta: dict) -> list[tuple[str, str]]:
-    """(key, who needs it) for the keys the front matter ``meta`` must have."""
+def required(meta: dict, context) -> list[tuple[str, str]]:
+    """(key, who needs it) for the keys the front matter ``meta`` must have; the keys each kind of page
+    needs are the project's data/kinds.yml (the content model is data, not code)."""
     kind = meta.get("kind")
-    return [(key, "every page") for key in COMMON_KEYS] + [(key, f"kind: {kind}") for key in KIND_KEYS.get(kind, ())]
+    spec = context.kinds.get(kind) if isinstance(kind, str) else None
+    return [(key, "every page") for key in COMMON_KEYS] + [(key, f"kind: {kind}") for key in (spec.requires if spec else ())]
 
 
 @check("file")
@@ -72,7 +70,7 @@ def front_matter_keys(doc, context):
     """The front matter has the keys its kind needs (every page: title, description, source_lang)."""
     if not _ours(doc, context):
         return
-    for key, who in required(doc.meta):
+    for key, who in required(doc.meta, context):
         if key not in doc.meta:
             yield 1, f"front matter has no {key} (required on {who})"
         elif doc.meta[key] in (None, "", [], {}):
@@ -88,8 +86,9 @@ def front_matter_values(doc, context):
     if "source_lang" in meta and meta["source_lang"] is not None and meta["source_lang"] not in codes:
         yield doc.key_line("source_lang"), (f"source_lang {show(meta['source_lang'])} is not a configured "
                                             f"language (one of {', '.join(codes)})")
-    if meta.get("kind") is not None and meta["kind"] not in KIND_KEYS:
-        yield doc.key_line("kind"), (f"kind {show(meta['kind'])} is unknown ({' or '.join(KIND_KEYS)} in "
+    kind = meta.get("kind")
+    if kind is not None and not (isinstance(kind, str) and kind in context.kinds):
+        yield doc.key_line("kind"), (f"kind {show(kind)} is unknown ({' or '.join(context.kinds)} in "
                                      "data/kinds.yml; leave it out for a plain page)")
     for key in DATE_KEYS:
         value = meta.get(key)
@@ -150,7 +149,7 @@ def front_matter_agreement(page, context):
     for doc in page.translations():
         if doc.meta is None:
             continue
-        needed = {key for key, _ in required(doc.meta)}  # a missing one is front-matter-keys' finding
+        needed = {key for key, _ in required(doc.meta, context)}  # a missing one is front-matter-keys' finding
         for key in AGREEING_KEYS:
             if key not in doc.meta and (key in needed or key not in source.meta):
                 continue
