@@ -246,8 +246,8 @@ def test_a_project_without_search_data_keeps_materials_search(tmp_path):
     """Another publication taking up the engine without data/search/: prefix search as typed, Material's
     field boosts, no synonyms — and no error."""
     (tmp_path / "mkdocs.yml").write_text(
-        "site_name: t\nplugins:\n  - i18n:\n      languages:\n        - {locale: de, default: true}\n"
-        "        - {locale: fr}\n", encoding="utf-8")
+        "site_name: t\nplugins:\n  - i18n:\n      languages:\n        - {locale: de, name: Deutsch, default: true}\n"
+        "        - {locale: fr, name: Français}\n", encoding="utf-8")
     proj = project.load(tmp_path)
     data = searchdata.load(tmp_path, proj.codes)
     fields = {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}}
