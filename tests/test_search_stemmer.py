@@ -70,6 +70,12 @@ def test_folding_and_lookalikes():
     assert ru.stems("учёные") == ("ученые", "ученые")  # lunr's stemmer runs in the browser only
 
 
+def test_arabic_words_lose_one_proclitic_and_keep_three_letters():
+    ar = stemmer.Analyzer.of(DATA.languages["ar"])
+    assert [ar.bare(ar.fold(w)) for w in ("والدبلوماسية", "الدبلوماسية", "لسفارة", "بالإعلام", "وقطر", "الناس", "بين")] \
+        == ["دبلوماسيه", "دبلوماسيه", "سفاره", "اعلام", "قطر", "ناس", "بين"]
+
+
 def test_a_language_without_data_has_no_stemmer_and_no_folding():
     plain = stemmer.Analyzer.of(searchdata.DEFAULT)
     assert plain.stems("дипломатиясындағы") == ("дипломатиясындағы", "дипломатиясындағы")
@@ -118,7 +124,7 @@ def node_stems(settings_: dict, words: list[str]) -> list[list[str]]:
         process.stdin.on('data', d => input += d).on('end', () => {
           const {settings, words} = JSON.parse(input);
           const a = kit.analyzer(settings, null);
-          process.stdout.write(JSON.stringify(words.map(w => [a.fold(w)].concat(a.stems(w)))));
+          process.stdout.write(JSON.stringify(words.map(w => [a.fold(w)].concat(a.stems(w), [a.bare(a.fold(w))]))));
         });
     """)
     proc = subprocess.run(["node", "-e", script, str(KIT)], input=json.dumps({"settings": settings_, "words": words}),
@@ -139,10 +145,44 @@ def test_python_and_the_browser_stem_every_word_alike(node):
     words = site_words()
     corpus = words + inflections(words) + ["елшiлiк", "казакстаннын", "халкына", "ел", "a", "ı", "İ".lower()]
     assert len(words) > 3000
-    python = [[ANALYZER.fold(w), *ANALYZER.stems(w)] for w in corpus]
+    python = [[ANALYZER.fold(w), *ANALYZER.stems(w), ANALYZER.bare(ANALYZER.fold(w))] for w in corpus]
     js = node_stems(search.config_for("kk", DATA)["kit"], corpus)
     differ = [(w, p, j) for w, p, j in zip(corpus, python, js) if p != j]
     assert differ == []
+
+
+def node_index_forms(settings_: dict, words: list[str]) -> list[list[str]]:
+    script = textwrap.dedent("""
+        const kit = require(process.argv[1]);
+        let input = '';
+        process.stdin.on('data', d => input += d).on('end', () => {
+          const {settings, words} = JSON.parse(input);
+          const a = kit.analyzer(settings, null);
+          process.stdout.write(JSON.stringify(words.map(w => a.indexForms(w))));
+        });
+    """)
+    proc = subprocess.run(["node", "-e", script, str(KIT)], input=json.dumps({"settings": settings_, "words": words}),
+                          capture_output=True, text=True, env=build_env(), timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def test_the_stems_the_build_writes_are_those_the_browser_would_index(node):
+    """The build stems the pages' words (``stems`` in the index): the browser, stemming every word itself,
+    would index exactly the same terms — the word folded, as written where folding merges it with another
+    word, and its stem where that does not begin the folded word («халқына» → «халык»)."""
+    words = site_words()
+    corpus = sorted(set(words + inflections(words, 1000) + ["таң", "тан", "тән", "халқына", "қауіпсіздігі"]))
+    merged = {"config": {}, "docs": [{"location": "article/", "title": "", "text": " ".join(corpus)}]}
+    kit = search.config_for("kk", DATA, docs=merged["docs"])["kit"]
+    assert {"таң", "тән"} <= set(kit["written"]) and "тан" not in kit["written"]  # тан is its own folded form
+    assert kit["stems"]["халқына"] == "халык"  # an exception gives the dropped vowel back
+    assert "дипломатиясындағы" not in kit["stems"]  # «дипломатия» begins «дипломатиясындагы»
+    built = [[*([w] if w in kit["written"] else []), ANALYZER.fold(w), *([kit["stems"][w]] if w in kit["stems"] else [])]
+             for w in corpus]
+    assert node_index_forms(kit, corpus) == built  # what the worker indexes with the build's stems
+    browser = node_index_forms({k: v for k, v in kit.items() if k != "stems"}, corpus)  # stemming each word itself
+    assert [(w, b) for w, b, j in zip(corpus, built, browser) if b != j] == []
 
 
 @pytest.mark.parametrize("lang", [code for code in LANGS if DATA.languages[code].get("stemmer") != "rules"])
@@ -152,6 +192,7 @@ def test_python_and_the_browser_fold_alike(node, lang):
     kit = {**search.config_for(lang, DATA)["kit"], "stemmer": "none"}  # lunr's stemmers run in the browser only
     js = node_stems(kit, words)
     assert [j[0] for j in js] == [analyzer.fold(w) for w in words]
+    assert [j[-1] for j in js] == [analyzer.bare(analyzer.fold(w)) for w in words]  # without a proclitic
 
 
 # --- the data files: clear messages, never a traceback ---------------------------------------------------
@@ -188,7 +229,7 @@ def test_the_sites_data_is_clean():
     ("kk_yml", "lunr: [en\n", ["data/search/kk.yml:2: not valid YAML (expected ',' or ']', but got '<stream end>') [search-data]"]),
     ("synonyms_yml", "groups:\n  - [al jazeera, жазира]\n", [
         "data/search/synonyms.yml:2: 'al jazeera' is more than one word for the search (list single words) [search-data]"]),
-    ("settings_yml", "fields: {title: 1000, text: 1, tags: -5}\nclauses: {exact: 8, folded: 4, stem: 2, synonym: 1}\n", [
+    ("settings_yml", "fields: {title: 1000, text: 1, tags: -5}\nclauses: {exact: 8, stem: 2, synonym: 1}\n", [
         "data/search/settings.yml:1: fields.tags must be a positive number, found -5 [search-data]"]),
 ], ids=["unknown-lunr-language", "unknown-stemmer", "root-below-two", "fold-key", "broken-yaml", "multiword-synonym",
         "negative-boost"])
@@ -239,15 +280,15 @@ def test_a_build_with_bad_search_data_stops_with_the_messages(tmp_path):
         hook_site.on_config(config)
     assert str(caught.value).splitlines() == [
         f"data/search/settings.yml:2: clauses.{name} must be a positive number, found None [search-data]"
-        for name in ("folded", "stem", "synonym")]
+        for name in ("stem", "synonym")]
 
 
 def test_a_project_without_search_data_keeps_materials_search(tmp_path):
     """Another publication taking up the engine without data/search/: prefix search as typed, Material's
     field boosts, no synonyms — and no error."""
     (tmp_path / "mkdocs.yml").write_text(
-        "site_name: t\nplugins:\n  - i18n:\n      languages:\n        - {locale: de, default: true}\n"
-        "        - {locale: fr}\n", encoding="utf-8")
+        "site_name: t\nplugins:\n  - i18n:\n      languages:\n        - {locale: de, default: true, name: Deutsch}\n"
+        "        - {locale: fr, name: Français}\n", encoding="utf-8")
     proj = project.load(tmp_path)
     data = searchdata.load(tmp_path, proj.codes)
     fields = {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}}
@@ -258,5 +299,5 @@ def test_a_project_without_search_data_keeps_materials_search(tmp_path):
     for index in indexes.values():
         config = index["config"]
         assert (config["lang"], config["pipeline"], config["fields"]) == (["en"], [], fields)
-        assert config["kit"] == {"stemmer": "none", "lunr": {"lang": ["en"]}, "fold": {}, "lookalikes": {},
-                                 "rules": None, "synonyms": [], "clauses": {}}
+        assert config["kit"] == {"stemmer": "none", "lunr": {"lang": ["en"]}, "fold": {}, "lookalikes": {}, "proclitics": [],
+                                 "rules": None, "written": [], "stems": {}, "synonyms": [], "clauses": {}}
