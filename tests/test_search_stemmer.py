@@ -231,8 +231,15 @@ def test_the_sites_data_is_clean():
         "data/search/synonyms.yml:2: 'al jazeera' is more than one word for the search (list single words) [search-data]"]),
     ("settings_yml", "fields: {title: 1000, text: 1, tags: -5}\nclauses: {exact: 8, stem: 2, synonym: 1}\n", [
         "data/search/settings.yml:1: fields.tags must be a positive number, found -5 [search-data]"]),
+    ("kk_yml", "lunr: {lang: [en]}\nproclitics: [ال, 'و ب', 3]\n", [
+        "data/search/kk.yml:2: proclitics must be a list of letter sequences (e.g. [ال, و]), found ['ال', 'و ب', 3] "
+        "[search-data]"]),
+    ("kk_yml", "lunr: {lang: [en]}\nproclitics: ال\n", [
+        "data/search/kk.yml:2: proclitics must be a list of letter sequences (e.g. [ال, و]), found 'ال' [search-data]"]),
+    ("settings_yml", "fields: {title: 1000, text: 1, tags: 20}\nclauses: {exact: 8, folded: 4, stem: 3, synonym: 1}\n", [
+        "data/search/settings.yml:2: unknown key 'folded' in clauses (expected one of exact, stem, synonym) [search-data]"]),
 ], ids=["unknown-lunr-language", "unknown-stemmer", "root-below-two", "fold-key", "broken-yaml", "multiword-synonym",
-        "negative-boost"])
+        "negative-boost", "proclitic-not-a-word", "proclitics-not-a-list", "folded-clause-gone"])
 def test_bad_data_is_reported_with_its_line(tmp_path, name, text, expected):
     known = ", ".join(sorted(searchdata.lunr_languages()))
     assert problems(data_root(tmp_path, **{name: text})) == [e.replace("{}", known) for e in expected]

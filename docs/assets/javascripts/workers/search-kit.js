@@ -3,12 +3,15 @@
  * with the reader's language added to lunr, from the `kit` settings each language's search index carries
  * (data/search/*.yml, written by scripts/sitekit/search.py):
  *
- * - index side: every word is indexed as written, with look-alike letters folded, and as its stem
- *   (folded);
- * - query side: every typed word is searched as typed (a prefix, as Material does) and, with smaller
- *   boosts, folded, as its stem and the stem of its folded form (also as prefixes: a reader typing on a
- *   Russian keyboard gets the folded rules) and as its synonyms, so each keystroke finds a superset of
- *   what the word alone finds and the exact form ranks first;
+ * - index side: every word is indexed with look-alike letters folded; as written only where folding
+ *   merges it with another word of the pages (`written`, found by the build); without its proclitic
+ *   (`proclitics`, Arabic); and as its stem (folded) only where the stem does not begin the word (with
+ *   suffix rules the build has stemmed the pages' words: `stems`), about one term per word;
+ * - query side: every typed word is searched folded (a prefix, as Material does), as typed where the index
+ *   holds such words as written, and, with smaller boosts, without its proclitic, as its stem and the stem
+ *   of its folded form (also as prefixes: a reader typing on a Russian keyboard gets the folded rules) and
+ *   as its synonyms, so each keystroke finds a superset of what the word alone finds and the exact form
+ *   ranks first;
  * - a typed word that matched only through its other forms counts as found (Material would list it as
  *   missing), and a word matched by several of its forms is highlighted once.
  *
