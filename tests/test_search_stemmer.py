@@ -167,6 +167,21 @@ def node_index_forms(settings_: dict, words: list[str]) -> list[list[str]]:
     return json.loads(proc.stdout)
 
 
+def test_a_word_that_folds_to_nothing_is_searched_as_written(node):
+    """An Arabic "word" of diacritics or tatweel only folds to nothing: it is indexed and searched as
+    written, never as an empty term."""
+    kit = search.config_for("ar", DATA)["kit"]
+    script = textwrap.dedent("""
+        const kit = require(process.argv[1]);
+        const a = kit.analyzer(JSON.parse(process.argv[2]), null);
+        process.stdout.write(JSON.stringify(["\u0640\u0640", "\u064e"].map(w => [a.indexForms(w), a.queryForms(w, true)[0]])));
+    """)
+    proc = subprocess.run(["node", "-e", script, str(KIT), json.dumps(kit)], capture_output=True, text=True,
+                          env=build_env(), timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout) == [[["\u0640\u0640"], ["\u0640\u0640", "exact"]], [["\u064e"], ["\u064e", "exact"]]]
+
+
 def test_the_stems_the_build_writes_are_those_the_browser_would_index(node):
     """The build stems the pages' words (``stems`` in the index): the browser, stemming every word itself,
     would index exactly the same terms — the word folded, as written where folding merges it with another

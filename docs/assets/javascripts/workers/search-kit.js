@@ -180,7 +180,7 @@
       indexForms: function (w) {
         var hit = cache.get(w);
         if (hit === undefined) {
-          var fw = f(w), st = built ? (own(built, w) ? built[w] : fw) : plain ? f(stem(w, plain)) : lunrStem ? f(lunrStem(w)) : fw;
+          var fw = f(w) || w, st = built ? (own(built, w) ? built[w] : fw) : plain ? f(stem(w, plain)) : lunrStem ? f(lunrStem(w)) : fw;
           var bw = bare(fw);
           hit = writtenSet.has(w) && w !== fw ? [w, fw] : [fw];
           if (bw !== fw) hit.push(bw);
@@ -193,7 +193,7 @@
          the word folded (the index holds words folded), then as typed where that is how the index also
          holds a word (`written`), its stems, its synonyms. */
       queryForms: function (w, prefix) {
-        var forms = new Map(), fw = f(w), st = stems(w);
+        var forms = new Map(), fw = f(w) || w, st = stems(w);
         var put = function (t, kind) { if (t && !forms.has(t)) forms.set(t, kind); };
         put(fw, "exact");
         if (w !== fw && written.some(function (x) { return prefix ? x.startsWith(w) : x === w; })) put(w, "exact");
