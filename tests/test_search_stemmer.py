@@ -70,6 +70,12 @@ def test_folding_and_lookalikes():
     assert ru.stems("учёные") == ("ученые", "ученые")  # lunr's stemmer runs in the browser only
 
 
+def test_arabic_words_lose_one_proclitic_and_keep_three_letters():
+    ar = stemmer.Analyzer.of(DATA.languages["ar"])
+    assert [ar.bare(ar.fold(w)) for w in ("والدبلوماسية", "الدبلوماسية", "لسفارة", "بالإعلام", "وقطر", "الناس", "بين")] \
+        == ["دبلوماسيه", "دبلوماسيه", "سفاره", "اعلام", "قطر", "ناس", "بين"]
+
+
 def test_a_language_without_data_has_no_stemmer_and_no_folding():
     plain = stemmer.Analyzer.of(searchdata.DEFAULT)
     assert plain.stems("дипломатиясындағы") == ("дипломатиясындағы", "дипломатиясындағы")
@@ -118,7 +124,7 @@ def node_stems(settings_: dict, words: list[str]) -> list[list[str]]:
         process.stdin.on('data', d => input += d).on('end', () => {
           const {settings, words} = JSON.parse(input);
           const a = kit.analyzer(settings, null);
-          process.stdout.write(JSON.stringify(words.map(w => [a.fold(w)].concat(a.stems(w)))));
+          process.stdout.write(JSON.stringify(words.map(w => [a.fold(w)].concat(a.stems(w), [a.bare(a.fold(w))]))));
         });
     """)
     proc = subprocess.run(["node", "-e", script, str(KIT)], input=json.dumps({"settings": settings_, "words": words}),
@@ -139,10 +145,59 @@ def test_python_and_the_browser_stem_every_word_alike(node):
     words = site_words()
     corpus = words + inflections(words) + ["елшiлiк", "казакстаннын", "халкына", "ел", "a", "ı", "İ".lower()]
     assert len(words) > 3000
-    python = [[ANALYZER.fold(w), *ANALYZER.stems(w)] for w in corpus]
+    python = [[ANALYZER.fold(w), *ANALYZER.stems(w), ANALYZER.bare(ANALYZER.fold(w))] for w in corpus]
     js = node_stems(search.config_for("kk", DATA)["kit"], corpus)
     differ = [(w, p, j) for w, p, j in zip(corpus, python, js) if p != j]
     assert differ == []
+
+
+def node_index_forms(settings_: dict, words: list[str]) -> list[list[str]]:
+    script = textwrap.dedent("""
+        const kit = require(process.argv[1]);
+        let input = '';
+        process.stdin.on('data', d => input += d).on('end', () => {
+          const {settings, words} = JSON.parse(input);
+          const a = kit.analyzer(settings, null);
+          process.stdout.write(JSON.stringify(words.map(w => a.indexForms(w))));
+        });
+    """)
+    proc = subprocess.run(["node", "-e", script, str(KIT)], input=json.dumps({"settings": settings_, "words": words}),
+                          capture_output=True, text=True, env=build_env(), timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def test_a_word_that_folds_to_nothing_is_searched_as_written(node):
+    """An Arabic "word" of diacritics or tatweel only folds to nothing: it is indexed and searched as
+    written, never as an empty term."""
+    kit = search.config_for("ar", DATA)["kit"]
+    script = textwrap.dedent("""
+        const kit = require(process.argv[1]);
+        const a = kit.analyzer(JSON.parse(process.argv[2]), null);
+        process.stdout.write(JSON.stringify(["\u0640\u0640", "\u064e"].map(w => [a.indexForms(w), a.queryForms(w, true)[0]])));
+    """)
+    proc = subprocess.run(["node", "-e", script, str(KIT), json.dumps(kit)], capture_output=True, text=True,
+                          env=build_env(), timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout) == [[["\u0640\u0640"], ["\u0640\u0640", "exact"]], [["\u064e"], ["\u064e", "exact"]]]
+
+
+def test_the_stems_the_build_writes_are_those_the_browser_would_index(node):
+    """The build stems the pages' words (``stems`` in the index): the browser, stemming every word itself,
+    would index exactly the same terms — the word folded, as written where folding merges it with another
+    word, and its stem where that does not begin the folded word («халқына» → «халык»)."""
+    words = site_words()
+    corpus = sorted(set(words + inflections(words, 1000) + ["таң", "тан", "тән", "халқына", "қауіпсіздігі"]))
+    merged = {"config": {}, "docs": [{"location": "article/", "title": "", "text": " ".join(corpus)}]}
+    kit = search.config_for("kk", DATA, docs=merged["docs"])["kit"]
+    assert {"таң", "тән"} <= set(kit["written"]) and "тан" not in kit["written"]  # тан is its own folded form
+    assert kit["stems"]["халқына"] == "халык"  # an exception gives the dropped vowel back
+    assert "дипломатиясындағы" not in kit["stems"]  # «дипломатия» begins «дипломатиясындагы»
+    built = [[*([w] if w in kit["written"] else []), ANALYZER.fold(w), *([kit["stems"][w]] if w in kit["stems"] else [])]
+             for w in corpus]
+    assert node_index_forms(kit, corpus) == built  # what the worker indexes with the build's stems
+    browser = node_index_forms({k: v for k, v in kit.items() if k != "stems"}, corpus)  # stemming each word itself
+    assert [(w, b) for w, b, j in zip(corpus, built, browser) if b != j] == []
 
 
 @pytest.mark.parametrize("lang", [code for code in LANGS if DATA.languages[code].get("stemmer") != "rules"])
@@ -152,6 +207,7 @@ def test_python_and_the_browser_fold_alike(node, lang):
     kit = {**search.config_for(lang, DATA)["kit"], "stemmer": "none"}  # lunr's stemmers run in the browser only
     js = node_stems(kit, words)
     assert [j[0] for j in js] == [analyzer.fold(w) for w in words]
+    assert [j[-1] for j in js] == [analyzer.bare(analyzer.fold(w)) for w in words]  # without a proclitic
 
 
 # --- the data files: clear messages, never a traceback ---------------------------------------------------
@@ -188,10 +244,17 @@ def test_the_sites_data_is_clean():
     ("kk_yml", "lunr: [en\n", ["data/search/kk.yml:2: not valid YAML (expected ',' or ']', but got '<stream end>') [search-data]"]),
     ("synonyms_yml", "groups:\n  - [al jazeera, жазира]\n", [
         "data/search/synonyms.yml:2: 'al jazeera' is more than one word for the search (list single words) [search-data]"]),
-    ("settings_yml", "fields: {title: 1000, text: 1, tags: -5}\nclauses: {exact: 8, folded: 4, stem: 2, synonym: 1}\n", [
+    ("settings_yml", "fields: {title: 1000, text: 1, tags: -5}\nclauses: {exact: 8, stem: 2, synonym: 1}\n", [
         "data/search/settings.yml:1: fields.tags must be a positive number, found -5 [search-data]"]),
+    ("kk_yml", "lunr: {lang: [en]}\nproclitics: [ال, 'و ب', 3]\n", [
+        "data/search/kk.yml:2: proclitics must be a list of letter sequences (e.g. [ال, و]), found ['ال', 'و ب', 3] "
+        "[search-data]"]),
+    ("kk_yml", "lunr: {lang: [en]}\nproclitics: ال\n", [
+        "data/search/kk.yml:2: proclitics must be a list of letter sequences (e.g. [ال, و]), found 'ال' [search-data]"]),
+    ("settings_yml", "fields: {title: 1000, text: 1, tags: 20}\nclauses: {exact: 8, folded: 4, stem: 3, synonym: 1}\n", [
+        "data/search/settings.yml:2: unknown key 'folded' in clauses (expected one of exact, stem, synonym) [search-data]"]),
 ], ids=["unknown-lunr-language", "unknown-stemmer", "root-below-two", "fold-key", "broken-yaml", "multiword-synonym",
-        "negative-boost"])
+        "negative-boost", "proclitic-not-a-word", "proclitics-not-a-list", "folded-clause-gone"])
 def test_bad_data_is_reported_with_its_line(tmp_path, name, text, expected):
     known = ", ".join(sorted(searchdata.lunr_languages()))
     assert problems(data_root(tmp_path, **{name: text})) == [e.replace("{}", known) for e in expected]
@@ -239,14 +302,14 @@ def test_a_build_with_bad_search_data_stops_with_the_messages(tmp_path):
         hook_site.on_config(config)
     assert str(caught.value).splitlines() == [
         f"data/search/settings.yml:2: clauses.{name} must be a positive number, found None [search-data]"
-        for name in ("folded", "stem", "synonym")]
+        for name in ("stem", "synonym")]
 
 
 def test_a_project_without_search_data_keeps_materials_search(tmp_path):
     """Another publication taking up the engine without data/search/: prefix search as typed, Material's
     field boosts, no synonyms — and no error."""
     (tmp_path / "mkdocs.yml").write_text(
-        "site_name: t\nplugins:\n  - i18n:\n      languages:\n        - {locale: de, name: Deutsch, default: true}\n"
+        "site_name: t\nplugins:\n  - i18n:\n      languages:\n        - {locale: de, default: true, name: Deutsch}\n"
         "        - {locale: fr, name: Français}\n", encoding="utf-8")
     proj = project.load(tmp_path)
     data = searchdata.load(tmp_path, proj.codes)
@@ -258,5 +321,5 @@ def test_a_project_without_search_data_keeps_materials_search(tmp_path):
     for index in indexes.values():
         config = index["config"]
         assert (config["lang"], config["pipeline"], config["fields"]) == (["en"], [], fields)
-        assert config["kit"] == {"stemmer": "none", "lunr": {"lang": ["en"]}, "fold": {}, "lookalikes": {},
-                                 "rules": None, "synonyms": [], "clauses": {}}
+        assert config["kit"] == {"stemmer": "none", "lunr": {"lang": ["en"]}, "fold": {}, "lookalikes": {}, "proclitics": [],
+                                 "rules": None, "written": [], "stems": {}, "synonyms": [], "clauses": {}}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import json
 import re
 import shutil
@@ -19,6 +20,7 @@ from pathlib import Path
 import material
 import pytest
 
+from benchkit import searchcpu
 from sitekit import project, search, searchdata
 from sitekit.project import ROOT
 
@@ -53,7 +55,8 @@ def fixture_project(tmp: Path) -> project.Project:
 
 
 @pytest.fixture(scope="module")
-def worker_site(tmp_path_factory):
+def worker_dir(tmp_path_factory) -> Path:
+    """A site folder with both workers, lunr's languages and one index per language (``<code>.json``)."""
     tmp = tmp_path_factory.mktemp("worker")
     proj = fixture_project(tmp)
     shutil.copytree(ROOT / "data" / "search", tmp / "data" / "search")
@@ -68,6 +71,12 @@ def worker_site(tmp_path_factory):
     for code, index in search.split(merged, proj, data).items():
         (site / f"{code}.json").write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
     (site / "index.html").write_text("<!doctype html><title>worker</title>", encoding="utf-8")
+    return site
+
+
+@pytest.fixture(scope="module")
+def worker_site(worker_dir):
+    site = worker_dir
     port = free_port()
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(
         type("Quiet", (http.server.SimpleHTTPRequestHandler,), {"log_message": lambda *a: None}), directory=str(site)))
@@ -139,3 +148,23 @@ def test_every_keystroke_finds_at_least_what_the_prefix_finds(page, worker_site)
     prefixes = [word[:n] for n in range(2, len(word) + 1)]
     found = run(page, worker_site, "kk", prefixes)
     assert {q: [loc for loc, _ in items] for q, items in found.items()} == {q: ["article/"] for q in prefixes}
+
+
+@pytest.fixture(scope="module")
+def node():
+    if shutil.which("node") is None:
+        if os.environ.get("CI"):
+            pytest.fail("node is missing: .ci/run installs Node.js 20")
+        pytest.skip("node is not installed")
+
+
+def test_the_bench_times_both_workers_in_node(node, worker_dir):
+    """benchkit.searchcpu runs Material's worker and the site's under Node on one index: both build it and
+    answer the queries, the site's finding the article for a word it holds only with the article ال."""
+    out = searchcpu.measure(worker_dir, worker_dir / "ar.json", ["دبلوماسية", "قناة"], builds=2, repeats=2)
+    assert set(out) == {"material", "site", "load"}
+    for name in ("material", "site"):
+        run = out[name]
+        assert run["build_cpu_ms"] > 0 and run["query_cpu_ms"] > 0 and run["build_wall_ms"] > 0
+    assert out["material"]["results"] == {"دبلوماسية": 0, "قناة": 1}  # Material: the bare word finds nothing
+    assert out["site"]["results"] == {"دبلوماسية": 1, "قناة": 1}

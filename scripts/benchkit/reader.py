@@ -1,12 +1,13 @@
 """The reader side, on the real site built for and served from a local sub-path: the article page's first
-view, search index against text, search latency and Lighthouse, in every language."""
+view, search index against text, search latency (and the search worker's CPU time in Node, robust to the
+machine's load) and Lighthouse, in every language."""
 from __future__ import annotations
 
 import collections
 import re
 from pathlib import Path
 
-from benchkit import browser, lighthouse, textsize, transfer
+from benchkit import browser, lighthouse, searchcpu, textsize, transfer
 from benchkit.server import Server
 from sitekit.project import Project
 
@@ -46,6 +47,8 @@ def measure(site_dir: Path, port: int, project: Project, lighthouse_bin: Path | 
                         }
                     out.setdefault("index_build", {})[lang.code] = browser.index_build(
                         chromium, server, path, max(repeats, 3))
+                    out.setdefault("search_cpu", {})[lang.code] = searchcpu.measure(
+                        site_dir, site_dir / lang.prefix / "search" / "search_index.json", words, repeats=max(repeats, 3))
                     progress(f"  {lang.code}: first view {out['first_view'][lang.code]['wire'] / 1000:.1f} KB, "
                              f"search median {out['search'].get(lang.code, {}).get('median_ms')} ms, index build "
                              f"{out['index_build'][lang.code]}")

@@ -194,6 +194,10 @@ def search_table(results: dict) -> list[str]:
         s = reader.get("search", {}).get(lang, {})
         built = reader.get("index_build", {}).get(lang, {})
         kit = reader.get("first_view", {}).get(lang, {}).get("kinds", {}).get("search kit")
+        cpu = reader.get("search_cpu", {}).get(lang) or {}
+        node = (f"{_ms(cpu['material']['build_cpu_ms'])} / **{_ms(cpu['site']['build_cpu_ms'])}**; "
+                f"{cpu['material']['query_cpu_ms']} / **{cpu['site']['query_cpu_ms']} ms** (load {cpu['load']})"
+                if cpu else "–")
         b = v["breakdown"]
         rows.append([lang, v["pages"], kb(v["text_bytes"]), kb(v["index_bytes"]), f"**{v['ratio']:.2f} ×**",
                      f"{kb(v['index_gzip'])} / {kb(v['text_gzip'])}",
@@ -201,10 +205,12 @@ def search_table(results: dict) -> list[str]:
                      f"locations {kb(b['location'])}, tags {kb(b['tags'])}, {b['entries']} entries",
                      f"**{s.get('median_ms', '–')} ms**", f"{s.get('first_query_ms', '–')} ms",
                      f"{_ms(built.get('material'))} / **{_ms(built.get('site'))}**",
-                     kb(kit["wire"]) if kit else "–", len(s.get("queries", []))])
+                     node, kb(kit["wire"]) if kit else "–", len(s.get("queries", []))])
     return _table(["language", "pages", "text", "index", "index / text", "gzip (index / text)", "index holds",
                    "search, median", "first query (index build)",
-                   "index build in the browser: Material's worker / the site's", "site's worker script (gzip)",
+                   "index build in the browser: Material's worker / the site's",
+                   "CPU in Node, Material's worker / the site's: index build; one query (median)",
+                   "site's worker script (gzip)",
                    "queries timed"], rows)
 
 

@@ -8,7 +8,10 @@ block of ``overrides/main.html``), with locations relative to the language root 
 - the lunr language and pipeline of ``data/search/<lang>.yml`` (``searchdata``; a language without a
   file gets lunr's English setup with an empty pipeline: prefix search as typed);
 - ``kit``: the language's folding, stemmer and rules, the synonyms and the clause boosts, which the site's
-  search worker (``assets/javascripts/workers/search-kit.js``) applies in the browser;
+  search worker (``assets/javascripts/workers/search-kit.js``) applies in the browser, and ``written``: the
+  words of the language's pages that folding merges with another one, which the index keeps as written
+  too, and ``stems``: with suffix rules, the words whose stem the index must hold (those it does not
+  begin) — found here, at build time, rather than by every reader's browser;
 - field and page boosts from ``data/search/settings.yml``, and a brief's tags as their labels in the page's
   language (``data/tags.yml``) on the page's own entry only, not on every section of it;
 - a separator that also splits at «», „“, (), [], dashes and Arabic punctuation.
@@ -19,11 +22,14 @@ smaller.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
+from sitekit import stemmer
 from sitekit.project import Project
 from sitekit.searchdata import SearchData
 
+MARKUP = re.compile(r"<[^>]*>")
 SEPARATOR = r"""[\s\-–—«»„“”"'’()\[\]{}<>.,:;!?/…،؛؟]+"""  # the same text as in mkdocs.yml and kk.html
 
 
@@ -34,17 +40,31 @@ def language_of(location: str, project: Project) -> str:
     return project.default.code
 
 
-def config_for(code: str, data: SearchData, fields: dict | None = None) -> dict:
+def words_of(docs: list[dict]) -> set[str]:
+    """Every word of the docs' titles, texts and tags, lowercased and split as lunr splits them."""
+    words = set()
+    for doc in docs:
+        for value in (doc.get("title", ""), doc.get("text", ""), *doc.get("tags", [])):
+            words.update(w for w in re.split(SEPARATOR, MARKUP.sub(" ", str(value)).lower()) if w)
+    return words
+
+
+def config_for(code: str, data: SearchData, fields: dict | None = None, docs: list[dict] | None = None) -> dict:
     """The ``config`` block of ``code``'s index: what Material reads, plus ``kit`` for the site's worker.
-    ``fields`` are Material's own field boosts, kept where ``settings.yml`` sets none."""
+    ``fields`` are Material's own field boosts, kept where ``settings.yml`` sets none; ``docs`` the index's
+    entries, whose words that folding merges with another one the index keeps as written too."""
     settings = data.languages[code]
+    words, analyzer = words_of(docs or []), stemmer.Analyzer.of(settings)
     lunr = settings["lunr"]
     kit = {
         "stemmer": settings.get("stemmer", "none"),
         "lunr": {"lang": list(lunr["lang"])},
         "fold": settings.get("fold") or {},
         "lookalikes": settings.get("lookalikes") or {},
+        "proclitics": settings.get("proclitics") or [],
         "rules": settings.get("rules") if settings.get("stemmer") == "rules" else None,
+        "written": stemmer.merged_by_folding(words, analyzer),
+        "stems": stemmer.stems_to_index(words, analyzer),
         "synonyms": data.synonyms,
         "clauses": data.clauses,
     }
@@ -75,7 +95,8 @@ def split(merged: dict, project: Project, data: SearchData, tags: dict | None = 
                 entry["tags"] = [tags.get(tag, {}).get(lang.code, tag) if isinstance(tags.get(tag), dict) else tag
                                  for tag in doc["tags"]]
             docs.append(entry)
-        out[lang.code] = {"config": config_for(lang.code, data, merged.get("config", {}).get("fields")), "docs": docs}
+        config = config_for(lang.code, data, merged.get("config", {}).get("fields"), docs)
+        out[lang.code] = {"config": config, "docs": docs}
     return out
 
 

@@ -17,12 +17,12 @@ import yaml
 from i18ncheck import safeyaml
 
 FOLDER = Path("data") / "search"
-DEFAULT = {"lunr": {"lang": ["en"], "pipeline": []}, "stemmer": "none", "fold": {}, "lookalikes": {}}
+DEFAULT = {"lunr": {"lang": ["en"], "pipeline": []}, "stemmer": "none", "fold": {}, "lookalikes": {}, "proclitics": []}
 STEMMERS = ("rules", "lunr", "none")
 PIPELINE = ("trimmer", "stopWordFilter", "stemmer")
 FIELDS = ("title", "text", "tags")
-CLAUSES = ("exact", "folded", "stem", "synonym")
-LANG_KEYS = ("lunr", "stemmer", "fold", "lookalikes", "rules")
+CLAUSES = ("exact", "stem", "synonym")
+LANG_KEYS = ("lunr", "stemmer", "fold", "lookalikes", "proclitics", "rules")
 RULE_KEYS = ("vowels", "back", "front", "alternation", "exceptions", "keep", "classes")
 CLASS_KEYS = ("name", "min_root", "suffixes", "only_after")
 MIN_ROOT = 2  # never strip below a two-letter root: «ел» must still work
@@ -138,6 +138,9 @@ def _check_language(r: _Reader, data, known_lunr: set[str]) -> None:
         r.report(("stemmer",), f"stemmer {stemmer!r} is not one of {', '.join(STEMMERS)}")
     _check_letter_map(r, data.get("fold"), ("fold",), "fold")
     _check_letter_map(r, data.get("lookalikes"), ("lookalikes",), "lookalikes")
+    proclitics = data.get("proclitics", [])
+    if not isinstance(proclitics, list) or not all(_is_text(p) and not re.search(r"\s", p) for p in proclitics):
+        r.report(("proclitics",), f"proclitics must be a list of letter sequences (e.g. [ال, و]), found {proclitics!r}")
     if stemmer == "rules":
         _check_rules(r, data.get("rules"))
     elif "rules" in data:

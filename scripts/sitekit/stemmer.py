@@ -13,6 +13,9 @@ import dataclasses
 import sys
 
 
+BARE_MIN = 3  # letters a word keeps when its proclitic is taken off (search-kit.js: the same)
+
+
 @dataclasses.dataclass(frozen=True)
 class SuffixClass:
     name: str
@@ -121,16 +124,26 @@ class Analyzer:
     lookalikes: dict[str, str]
     rules: Rules | None
     folded_rules: Rules | None
+    proclitics: tuple[str, ...] = ()  # folded, longest first
 
     @classmethod
     def of(cls, settings: dict) -> "Analyzer":
         fold_map, lookalikes = settings.get("fold") or {}, settings.get("lookalikes") or {}
         raw = settings.get("rules") if settings.get("stemmer") == "rules" else None
+        proclitics = tuple(sorted((fold(p, fold_map, lookalikes) for p in settings.get("proclitics") or ()),
+                                  key=len, reverse=True))
         return cls(fold_map, lookalikes, rules_from(raw, fold_map) if raw else None,
-                   rules_from(raw, fold_map, folded=True) if raw else None)
+                   rules_from(raw, fold_map, folded=True) if raw else None, proclitics)
 
     def fold(self, word: str) -> str:
         return fold(word, self.fold_map, self.lookalikes)
+
+    def bare(self, folded: str) -> str:
+        """A folded word without its proclitic (at most one, the longest; three letters or more remain)."""
+        for proclitic in self.proclitics:
+            if folded.startswith(proclitic) and len(folded) - len(proclitic) >= BARE_MIN:
+                return folded[len(proclitic):]
+        return folded
 
     def stems(self, word: str) -> tuple[str, str]:
         """(stem of the word, folded; stem of the folded word): what the index adds for ``word`` and what
@@ -139,6 +152,31 @@ class Analyzer:
         if self.rules is None:
             return folded, folded
         return self.fold(stem(word, self.rules)), stem(folded, self.folded_rules)
+
+
+def stems_to_index(words, analyzer: "Analyzer") -> dict[str, str]:
+    """word → its stem (folded), for the words of ``words`` whose stem the search index must hold: those
+    whose folded form does not begin with their stem (к/г alternation, exceptions). Every other word's
+    stem is a prefix of the word, which a query searching that stem (always as a prefix) finds already.
+    Empty without suffix rules (lunr's stemmers run in the browser)."""
+    if analyzer.rules is None:
+        return {}
+    out = {}
+    for word in sorted(set(words)):
+        folded, stemmed = analyzer.fold(word), analyzer.fold(stem(word, analyzer.rules))
+        if stemmed and not folded.startswith(stemmed):
+            out[word] = stemmed
+    return out
+
+
+def merged_by_folding(words, analyzer: "Analyzer") -> list[str]:
+    """The words of ``words`` that folding merges with another one («таң» and «тан» both fold to «тан»)
+    and that folding changes: the search index holds these as written too, so that the form the reader
+    typed ranks first. Sorted."""
+    by_folded: dict[str, set[str]] = {}
+    for word in set(words):
+        by_folded.setdefault(analyzer.fold(word), set()).add(word)
+    return sorted(w for folded, group in by_folded.items() if len(group) > 1 for w in group if w != folded)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,12 +3,15 @@
  * with the reader's language added to lunr, from the `kit` settings each language's search index carries
  * (data/search/*.yml, written by scripts/sitekit/search.py):
  *
- * - index side: every word is indexed as written, with look-alike letters folded, and as its stem
- *   (folded);
- * - query side: every typed word is searched as typed (a prefix, as Material does) and, with smaller
- *   boosts, folded, as its stem and the stem of its folded form (also as prefixes: a reader typing on a
- *   Russian keyboard gets the folded rules) and as its synonyms, so each keystroke finds a superset of
- *   what the word alone finds and the exact form ranks first;
+ * - index side: every word is indexed with look-alike letters folded; as written only where folding
+ *   merges it with another word of the pages (`written`, found by the build); without its proclitic
+ *   (`proclitics`, Arabic); and as its stem (folded) only where the stem does not begin the word (with
+ *   suffix rules the build has stemmed the pages' words: `stems`), about one term per word;
+ * - query side: every typed word is searched folded (a prefix, as Material does), as typed where the index
+ *   holds such words as written, and, with smaller boosts, without its proclitic, as its stem and the stem
+ *   of its folded form (also as prefixes: a reader typing on a Russian keyboard gets the folded rules) and
+ *   as its synonyms, so each keystroke finds a superset of what the word alone finds and the exact form
+ *   ranks first;
  * - a typed word that matched only through its other forms counts as found (Material would list it as
  *   missing), and a word matched by several of its forms is highlighted once.
  *
@@ -145,32 +148,56 @@
       };
     }
     var f = function (w) { return fold(w, foldMap, lookalikes); };
+    /* a folded word without its proclitic (Arabic وال, بال, لل, و …), at most one, leaving three letters */
+    var proclitics = (settings.proclitics || []).map(function (p) { return f(p); }).sort(function (x, y) {
+      return length(y) - length(x);
+    });
+    var bare = function (fw) {
+      for (var i = 0; i < proclitics.length; i++)
+        if (fw.startsWith(proclitics[i]) && length(fw) - length(proclitics[i]) >= 3) return fw.slice(proclitics[i].length);
+      return fw;
+    };
     var stems = function (w) {
       var fw = f(w);
       if (plain) return [f(stem(w, plain)), stem(fw, folded)];
       if (lunrStem) return [f(lunrStem(w)), lunrStem(fw)];
       return [fw, fw];
     };
+    /* words of this language's pages kept as written too: folding merges them with another word (таң, тан) */
+    var written = settings.written || [], writtenSet = new Set(written);
+    /* with suffix rules the build has stemmed the pages' words already: the stems the index needs */
+    var built = plain && settings.stems ? settings.stems : null;
     var synonyms = (settings.synonyms || []).map(function (group) { return unique(group.map(f)); });
     var cache = new Map();
     return {
       fold: f,
+      bare: bare,
       stems: stems,
-      /* The index terms of a word: as written, folded, its stem (folded). */
+      /* The index terms of a word: folded; as written where folding merges it with another word of the
+         language's pages; its stem (folded) unless that begins the folded word, where every query that
+         searches the stem (always a prefix) finds the word already. With suffix rules the stem comes from
+         `stems`, which the build wrote for the pages' words (a word it did not see is indexed folded). */
       indexForms: function (w) {
         var hit = cache.get(w);
-        if (!hit) {
-          hit = unique([w, f(w), plain ? f(stem(w, plain)) : lunrStem ? f(lunrStem(w)) : ""].filter(Boolean));
+        if (hit === undefined) {
+          var fw = f(w) || w, st = built ? (own(built, w) ? built[w] : fw) : plain ? f(stem(w, plain)) : lunrStem ? f(lunrStem(w)) : fw;
+          var bw = bare(fw);
+          hit = writtenSet.has(w) && w !== fw ? [w, fw] : [fw];
+          if (bw !== fw) hit.push(bw);
+          if (st && !fw.startsWith(st) && !bw.startsWith(st)) hit.push(st);
           cache.set(w, hit);
         }
         return hit;
       },
-      /* The other forms a typed word is searched as: [term, kind] pairs, kinds exact > folded > stem > synonym. */
-      queryForms: function (w) {
-        var forms = new Map(), fw = f(w), st = stems(w);
+      /* The terms a typed word is searched as, [term, kind] pairs, the kinds exact > stem > synonym: first
+         the word folded (the index holds words folded), then as typed where that is how the index also
+         holds a word (`written`), its stems, its synonyms. */
+      queryForms: function (w, prefix) {
+        var forms = new Map(), fw = f(w) || w, st = stems(w);
         var put = function (t, kind) { if (t && !forms.has(t)) forms.set(t, kind); };
-        put(w, "exact");
-        put(fw, "folded");
+        put(fw, "exact");
+        if (w !== fw && written.some(function (x) { return prefix ? x.startsWith(w) : x === w; })) put(w, "exact");
+        put(bare(fw), "stem");
         st.forEach(function (t) { put(t, "stem"); });
         var typed = unique([fw].concat(st));
         synonyms.forEach(function (group) {
@@ -181,7 +208,6 @@
           });
           if (match) group.forEach(function (name) { put(name, "synonym"); });
         });
-        forms.delete(w);
         return Array.from(forms.entries());
       },
     };
@@ -217,10 +243,10 @@
   function forms(token) {
     var a = active();
     if (!a) return token;
-    var all = a.indexForms(token.toString());
-    if (all.length === 1) return token;
-    return all.map(function (form, i) {
-      return i === 0 ? token : token.clone(function () { return form; });
+    var word = token.toString(), all = a.indexForms(word);
+    if (all.length === 1) return all[0] === word ? token : token.update(function () { return all[0]; });
+    return all.map(function (form) {
+      return token.clone(function () { return form; });
     });
   }
   lunr.Pipeline.registerFunction(forms, "searchKitForms");
@@ -246,7 +272,8 @@
         var trailing = clause.term.endsWith("*") || !!(clause.wildcard & lunr.Query.wildcard.TRAILING);
         var bare = clause.term.replace(/\*$/, "");
         if (!bare || bare.indexOf("*") >= 0) return;
-        var base = clause.boost || 1, others = a.queryForms(bare);
+        var base = clause.boost || 1, all = a.queryForms(bare, trailing), others = all.slice(1);
+        clause.term = clause.term.replace(bare, all[0][0]);  /* the typed word, folded */
         clause.boost = base * (boosts.exact || 1);
         others.forEach(function (pair) {
           q.clause({
@@ -255,7 +282,7 @@
             wildcard: trailing ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
           });
         });
-        typed.push({term: bare, others: others.map(function (pair) { return pair[0]; })});
+        typed.push({term: bare, others: all.map(function (pair) { return pair[0]; })});
       });
     });
     results.forEach(function (result) {
