@@ -6,6 +6,8 @@ marks, brackets and commas around it outside: the run is then laid out on its ow
 neighbouring punctuation and numbers into its direction («…»، (2013)). A run that opens its paragraph or
 list item (a reference in Latin letters) needs no isolation: nothing right-to-left precedes it.
 The right-to-left languages are those of ``mkdocs.yml`` whose script CLDR writes right to left.
+The built pages are read for unisolated runs; in Chromium, the glyphs are measured: a quoted Kazakh saying
+sits between its quotation marks, a year in brackets after a Latin title stands to the title's left.
 """
 from __future__ import annotations
 
@@ -140,3 +142,82 @@ def test_the_kazakh_sayings_in_the_translators_notes_are_isolated_inside_their_q
     assert quoted, "the translator's notes quote no Kazakh phrase"
     for phrase in quoted:
         assert re.fullmatch(r'<bdi lang="kk">[^<]+</bdi>', phrase), phrase
+
+
+# What a reader sees: in the rendered Arabic article the Kazakh saying reads left to right, and the Arabic
+# quotation marks around it stay on its sides as Arabic sets them: « (which opens) to the right of the
+# phrase, » (which closes) to its left. Measured on the glyphs in Chromium, with the note kept on one line.
+GEOMETRY = """() => {
+  const rect = (node, start, end) => {
+    const range = document.createRange();
+    range.setStart(node, start); range.setEnd(node, end);
+    const r = range.getBoundingClientRect();
+    return {left: r.left, right: r.right, top: r.top, bottom: r.bottom};
+  };
+  const out = [];
+  for (const bdi of document.querySelectorAll('article bdi[lang]')) {
+    const before = bdi.previousSibling, after = bdi.nextSibling, text = bdi.firstChild;
+    if (!before || !after || before.nodeType !== 3 || after.nodeType !== 3 || !text || text.nodeType !== 3) continue;
+    if (!before.data.endsWith('«') || !after.data.startsWith('»')) continue;
+    bdi.parentElement.style.whiteSpace = 'nowrap';  // one line: where a long note wraps is not the point
+    const words = text.data;
+    out.push({
+      phrase: words,
+      bidi: getComputedStyle(bdi).unicodeBidi,
+      open: rect(before, before.data.length - 1, before.data.length),
+      close: rect(after, 0, 1),
+      first: rect(text, 0, 1),
+      last: rect(text, words.length - 1, words.length),
+    });
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("lang", rtl_languages())
+def test_a_reader_sees_the_quoted_phrase_left_to_right_between_its_quotation_marks(page, served_site, lang):
+    page.set_viewport_size({"width": 1600, "height": 1000})
+    page.goto(served_site.url(f"{lang}/article/"))
+    page.wait_for_load_state("load")
+    page.evaluate("document.fonts.ready")
+    quoted = page.evaluate(GEOMETRY)
+    assert len(quoted) >= 2, quoted
+    for q in quoted:
+        assert q["bidi"] == "isolate", q
+        same_line = max(q["open"]["top"], q["close"]["top"], q["first"]["top"]) < min(
+            q["open"]["bottom"], q["close"]["bottom"], q["first"]["bottom"])
+        assert same_line, q
+        assert q["first"]["left"] < q["last"]["left"], q  # the phrase itself reads left to right
+        assert q["open"]["left"] >= q["last"]["right"] - 0.5, q  # « on the right of the phrase
+        assert q["close"]["right"] <= q["first"]["left"] + 0.5, q  # » on its left
+
+
+# A title in Latin letters followed by its year in brackets: in Arabic order the year comes after the title,
+# that is to its left. Without the isolation the year joins the title's left-to-right run and shows on its right.
+YEAR_AFTER_TITLE = r"""() => {
+  const out = [];
+  for (const bdi of document.querySelectorAll('article bdi')) {
+    const after = bdi.nextSibling;
+    if (!after || after.nodeType !== 3 || !/^ \(\d{4}\)/.test(after.data)) continue;
+    bdi.parentElement.style.whiteSpace = 'nowrap';
+    const range = document.createRange();
+    range.setStart(after, 1); range.setEnd(after, 7);
+    const year = range.getBoundingClientRect(), title = bdi.getBoundingClientRect();
+    out.push({title: bdi.textContent, year: after.data.slice(1, 7), yearRight: year.right, titleLeft: title.left});
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("lang", rtl_languages())
+def test_a_year_after_a_latin_title_reads_after_it_right_to_left(page, served_site, lang):
+    page.set_viewport_size({"width": 1600, "height": 1000})
+    found = []
+    for _, built in written_pages(lang):
+        page.goto(served_site.url(built.removesuffix("index.html")))
+        page.wait_for_load_state("load")
+        page.evaluate("document.fonts.ready")
+        found += page.evaluate(YEAR_AFTER_TITLE)
+    assert len(found) >= 4, found
+    misplaced = [f for f in found if f["yearRight"] > f["titleLeft"] + 0.5]
+    assert misplaced == []
