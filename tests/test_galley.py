@@ -84,8 +84,10 @@ def reader_text(data: bytes, lang: str, page: int | None = None) -> str:
 
 
 def plain(markdown: str) -> str:
-    """Markdown as the text a reader sees (comments, emphasis, code marks and heading ids removed)."""
+    """Markdown as the text a reader sees (comments, inline tags such as <bdi>, emphasis, code marks and
+    heading ids removed)."""
     text = re.sub(r"<!--.*?-->", "", markdown, flags=re.S)
+    text = re.sub(r"</?[A-Za-z][\w-]*(?:\s[^>]*)?>", "", text)  # not an autolink <https://…>
     text = re.sub(r"\{#[^}]*\}", "", text)
     return re.sub(r"[`*_#]", "", text)
 
