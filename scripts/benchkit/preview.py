@@ -34,7 +34,7 @@ def free_port() -> int:
 
 def project_argv(root: Root, port: int) -> list[str]:
     """What ``make serve`` runs, on ``root``'s configuration."""
-    argv, _ = serve.command(port)
+    argv, _ = serve.command(port, root.config)
     return [*argv, "-f", str(root.config)]
 
 
