@@ -89,6 +89,15 @@ def on_nav(nav, config, files):
     return nav
 
 
+@event_priority(-1000)  # after every hook's on_page_markdown: the Markdown MkDocs converts
+def on_page_markdown(markdown, page, config, files):
+    """A page whose final Markdown is the same as in the last rebuild gets its last HTML back."""
+    if SESSION.active:
+        plugin = config.plugins.get("i18n")
+        SESSION.renders.attach(page, markdown, getattr(plugin, "current_language", None) or "")
+    return markdown
+
+
 def on_post_page(output, page, config):
     if SESSION.active:
         SESSION.rebuilt.add(page.url)

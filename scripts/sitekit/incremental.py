@@ -27,8 +27,10 @@ preview, and a preview without ``--dirty`` rebuilds everything.
 """
 from __future__ import annotations
 
+import copy
 import dataclasses
 import hashlib
+from collections import Counter
 import logging
 from pathlib import Path
 
@@ -106,8 +108,9 @@ def title_of(text: bytes) -> tuple[str, str | None] | None:
 def preload_counts(text: bytes, faces) -> tuple[int, tuple[int, ...]]:
     """(letters and digits, how many of them each face of ``faces`` draws) in ``text``: what the share of
     each face in a language's preload (``sitekit/preload.py``) is summed from, file by file."""
-    drawn = [ord(c) for c in text.decode("utf-8", "replace") if c.isalnum()]
-    return len(drawn), tuple(sum(1 for c in drawn if c in codes) for _, _, codes in faces)
+    letters = {c: n for c, n in Counter(text.decode("utf-8", "replace")).items() if c.isalnum()}
+    return (sum(letters.values()),
+            tuple(sum(n for c, n in letters.items() if ord(c) in codes) for _, _, codes in faces))
 
 
 class Tracker:
@@ -248,6 +251,60 @@ class TemplateCache(jinja2.BytecodeCache):
         theme.get_env = get_env
 
 
+@dataclasses.dataclass
+class _Rendered:
+    digest: bytes
+    content: str | None
+    toc: object
+    title: str | None
+    anchors: set | None
+    links: dict | None
+
+
+class RenderCache:
+    """The HTML each page's final Markdown (after every hook's ``on_page_markdown``) rendered to in the
+    preview's last rebuild: a page rebuilt for what depends on it elsewhere (a counterpart's notice or
+    banner, a listing whose entries stayed the same) but whose Markdown is unchanged is not converted
+    again. Rendering depends on the Markdown, the configuration and the files (links resolve against
+    them); a full rebuild (any change to ``mkdocs.yml`` or to the set of files) empties the cache."""
+
+    def __init__(self):
+        self._pages: dict[tuple[str, str, str], _Rendered] = {}
+
+    def clear(self) -> None:
+        self._pages.clear()
+
+    def attach(self, page, markdown: str, lang: str) -> None:
+        """Give ``page`` (about to be rendered from ``markdown``) a ``render`` that reuses the last HTML
+        of the same Markdown, or renders and keeps it."""
+        key = (lang, page.file.src_uri, page.file.dest_uri)
+        digest = hashlib.blake2b(markdown.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        kept = self._pages.get(key)
+        render = type(page).render
+
+        def reuse(config, files) -> None:
+            page.content = kept.content
+            page.toc = copy.deepcopy(kept.toc)
+            page._title_from_render = kept.title
+            page.present_anchor_ids = set(kept.anchors) if kept.anchors is not None else None
+            if kept.links is not None:  # links to anchors, keyed by the files of this build
+                page.links_to_anchors = {}
+                for src, anchors in kept.links.items():
+                    target = files.get_file_from_path(src)
+                    if target is not None:
+                        page.links_to_anchors[target] = dict(anchors)
+
+        def render_and_keep(config, files) -> None:
+            render(page, config, files)
+            links = getattr(page, "links_to_anchors", None)
+            self._pages[key] = _Rendered(
+                digest, page.content, copy.deepcopy(page.toc), page._title_from_render,
+                set(page.present_anchor_ids) if page.present_anchor_ids is not None else None,
+                {f.src_uri: dict(a) for f, a in links.items()} if links is not None else None)
+
+        page.render = reuse if kept is not None and kept.digest == digest else render_and_keep
+
+
 class DirtyNotice(logging.Filter):
     """Drops MkDocs' "A 'dirty' build is being performed, this will likely lead to inaccurate navigation"
     warning, printed on every rebuild of every language: ``hook_incremental`` rebuilds what it names."""
@@ -270,6 +327,7 @@ class Session:
         self.search_docs: list[dict] | None = None
         self.pages: set[str] | None = None
         self.templates = TemplateCache()
+        self.renders = RenderCache()
         self._filter = DirtyNotice()
 
     def start(self, incremental: bool) -> None:
@@ -289,6 +347,7 @@ class Session:
         if self.plan.full:
             self.search_docs = self.pages = None
             self.templates.names.clear()
+            self.renders.clear()
         return self.plan
 
     def rebuilds(self, src_uri: str, codes: tuple[str, ...]) -> bool:
