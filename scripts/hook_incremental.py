@@ -9,7 +9,8 @@ page) are removed in each language's build, so MkDocs renders exactly those. The
 render keep their output; those in the navigation are still read for their titles. After the languages
 are built, the merged search index is completed with the last index's entries of the pages not rebuilt
 (before ``hook_site.py`` splits it per language), and ``hook_site.py`` completes the sitemap's pages the
-same way. ``mkdocs build`` (``make site``, CI) never takes this path.
+same way. A rebuilt page whose final Markdown is unchanged (a counterpart rebuilt for its notice) gets its
+last HTML back instead of being converted again, and the theme's templates stay compiled. ``mkdocs build`` (``make site``, CI) never takes this path.
 """
 from __future__ import annotations
 

@@ -18,6 +18,8 @@ applies it:
   and whether their font preloads may have changed (then full too: see ``preload_counts``).
 - ``merge_search``: the merged search index of a rebuild that indexed only the rebuilt pages, completed
   with the last index's entries of every other page, in a full build's order.
+- ``TemplateCache`` and ``RenderCache``: what a rebuild would compute again for nothing — the theme's
+  compiled templates and file list, and the HTML of a rebuilt page whose final Markdown did not change.
 - ``Session``: the one preview of this process (``on_startup``: ``mkdocs serve --dirty``), what the
   last rebuild left (its complete search index and sitemap pages) and whether it finished.
 
