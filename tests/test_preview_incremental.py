@@ -273,3 +273,58 @@ def test_the_preview_after_saves_serves_what_a_fresh_preview_serves(tmp_path):
     search = json.loads(incremental_site["search/search_index.json"])
     assert any("markerfive" in doc["text"] for doc in search["docs"])
     assert any(doc["location"] == "briefs/brief-0002/" for doc in search["docs"])
+
+
+class _Theme:
+    """What ``TemplateCache.install`` needs of MkDocs' theme: its folders, static templates, ``get_env``."""
+
+    def __init__(self, sources: dict[str, str]):
+        self.sources, self.dirs, self.static_templates = sources, ["/theme"], {"404.html"}
+
+    def get_env(self):
+        import jinja2
+        return jinja2.Environment(loader=jinja2.DictLoader(self.sources))
+
+
+def test_kept_templates_are_compiled_again_when_their_source_changes():
+    theme = _Theme({"main.html": "one {{ x }}", "logo.svg": "<svg/>"})
+    cache = incremental.TemplateCache()
+    cache.install(theme)
+    assert theme.get_env().get_template("main.html").render(x=1) == "one 1"
+    assert theme.get_env().get_template("main.html").render(x=2) == "one 2"  # from the cache
+    theme.sources["main.html"] = "two {{ x }}"
+    assert theme.get_env().get_template("main.html").render(x=3) == "two 3"
+    assert theme.get_env().list_templates() == ["logo.svg", "main.html"]
+    theme.sources["new.css"] = ""
+    assert theme.get_env().list_templates() == ["logo.svg", "main.html"]  # kept until a full rebuild
+    cache.names.clear()
+    assert theme.get_env().list_templates() == ["logo.svg", "main.html", "new.css"]
+
+
+def test_the_console_drops_mkdocs_dirty_build_notices_under_the_incremental_preview():
+    import logging
+    session = incremental.Session()
+    logger = logging.getLogger("mkdocs.commands.build")
+    seen = []
+
+    class Keep(logging.Handler):
+        def emit(self, record):
+            seen.append(record.getMessage())
+
+    handler = Keep(logging.DEBUG)
+    logger.addHandler(handler)
+    level = logger.level
+    logger.setLevel(logging.DEBUG)
+    try:
+        session.start(True)
+        logger.warning("A 'dirty' build is being performed, this will likely lead to inaccurate navigation")
+        logger.info("The directory contains stale files. Use --clean to remove them.")
+        logger.warning("Doc file 'x.md' contains a link 'y.md', but the target is not found")
+        session.start(False)
+        logger.info("The directory contains stale files. Use --clean to remove them.")
+    finally:
+        session.start(False)
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    assert seen == ["Doc file 'x.md' contains a link 'y.md', but the target is not found",
+                    "The directory contains stale files. Use --clean to remove them."]
