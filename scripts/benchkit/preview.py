@@ -1,7 +1,8 @@
 """Edit→preview latency: after saving one page, how long until the served page shows the edit, under
-``make serve`` (``sitekit.serve``'s command: ``mkdocs serve --no-strict --livereload`` with the project's
-hooks) and under stock ``mkdocs serve`` on the baseline configuration (``mkdocs.baseline.yml``: no hooks,
-no templates) of the same content.
+``make serve`` (``sitekit.serve``'s command: ``mkdocs serve --no-strict --dirty --livereload`` with the
+project's hooks, whose ``hook_incremental.py`` rebuilds what a save affects) and under stock ``mkdocs serve``
+on the baseline configuration (``mkdocs.baseline.yml``: no hooks, no templates, every page rebuilt on
+every save) of the same content.
 
 Each preview is started once and waited for (not timed); then, ``edits`` times, one paragraph holding a new
 marker is written at the end of the page's source file, and the clock runs from the write until an HTTP
