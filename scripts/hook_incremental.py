@@ -70,9 +70,8 @@ def on_pre_build(config):
 def on_files(files, config):
     if not SESSION.active or SESSION.plan.full:
         return files
-    codes = project.load(Path(config.config_file_path).parent).codes
     for file in files.documentation_pages():
-        if SESSION.rebuilds(file.src_uri, codes):
+        if SESSION.rebuilds(file.src_uri):
             try:
                 os.remove(file.abs_dest_path)  # no output: MkDocs renders the page (File.is_modified)
             except FileNotFoundError:

@@ -324,6 +324,7 @@ class Session:
         self.active = False
         self.tracker = Tracker()
         self.plan: Plan | None = None
+        self.codes: tuple[str, ...] = ()
         self.finished = True
         self.rebuilt: set[str] = set()
         self.search_docs: list[dict] | None = None
@@ -343,6 +344,7 @@ class Session:
 
     def begin(self, root: Path, docs_dir: Path, codes: tuple[str, ...], nav: frozenset[str] | None) -> Plan:
         """The plan of the rebuild that starts now (before it reads any file)."""
+        self.codes = tuple(codes)
         self.plan = self.tracker.plan(root, docs_dir, codes, nav, finished=self.finished)
         self.finished = False
         self.rebuilt = set()
@@ -352,9 +354,9 @@ class Session:
             self.renders.clear()
         return self.plan
 
-    def rebuilds(self, src_uri: str, codes: tuple[str, ...]) -> bool:
+    def rebuilds(self, src_uri: str) -> bool:
         """Whether this rebuild redoes the page of ``src_uri`` (a full one redoes every page)."""
-        return self.plan is None or self.plan.full or neutral(src_uri, codes) in self.plan.stems
+        return self.plan is None or self.plan.full or neutral(src_uri, self.codes) in self.plan.stems
 
     def search(self, merged: dict) -> dict:
         """This rebuild's merged index completed with the last one's entries of the pages not rebuilt."""
