@@ -19,8 +19,8 @@ from mkdocs.utils import get_build_date
 
 from mkdocs.structure.files import File
 
-from sitekit import (alternates, briefs, fallbacks, feeds, glossary, messages, notices, preload, project, search,
-                     searchdata, sitemap)
+from sitekit import (alternates, briefs, fallbacks, feeds, glossary, incremental, messages, notices, preload, project,
+                     search, searchdata, sitemap)
 
 log = logging.getLogger("mkdocs.hooks.site")
 NOT_FOUND = "404.html"
@@ -257,7 +257,8 @@ def on_post_build(config):
     proj = STATE["project"]
     site_dir = Path(config.site_dir)
     search.write(site_dir, proj, STATE["search"], STATE["tags"])
-    paths = set().union(*STATE["pages"].values())
+    # a preview's rebuild renders only what a save affects: the pages it did not render are still listed
+    paths = incremental.SESSION.sitemap_paths(set().union(*STATE["pages"].values()))
     sitemap.write(site_dir, sorted(paths), proj, get_build_date())
     with (site_dir / "sitemap.xml").open("rb") as src, gzip.GzipFile(site_dir / "sitemap.xml.gz", "wb", mtime=0) as gz:
         gz.write(src.read())

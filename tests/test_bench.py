@@ -125,12 +125,14 @@ def test_the_smallest_corpus_passes_the_check_and_both_strict_builds(tmp_path):
 @pytest.mark.slow
 def test_the_preview_latency_is_measured_for_both_previews(tmp_path):
     """benchkit.preview on the smallest corpus: the project's preview (make serve's command) and stock
-    mkdocs serve each serve the page, pick up every save and show it; the numbers are taken, not judged."""
+    mkdocs serve (on a copy) each serve the page, pick up every save, saved alternately, and show it; the
+    numbers are taken, not judged."""
     root = variants.prepare(corpus.generate(tmp_path / "corpus", corpus.FIXED_PAGES + 1), content="own")
     page = root.path / "docs" / "briefs" / f"brief-0001.{project.load(root.path).default.code}.md"
     before = page.read_bytes()
     result = preview.measure("tiny", root, page, "briefs/brief-0001/", 2, build_env(), progress=lambda _: None)
     assert page.read_bytes() == before  # the page is restored
     assert len(result["preview"]) == len(result["stock"]) == 2
+    assert len(result["cpu"]["preview"]) == len(result["cpu"]["stock"]) == 2  # the previews' CPU per save
     assert all(s > 0 for s in result["preview"] + result["stock"])
     assert result["ratio"] == round(result["median"]["preview"] / result["median"]["stock"], 3)

@@ -1,16 +1,20 @@
 """Edit→preview latency: after saving one page, how long until the served page shows the edit, under
-``make serve`` (``sitekit.serve``'s command: ``mkdocs serve --no-strict --livereload`` with the project's
-hooks) and under stock ``mkdocs serve`` on the baseline configuration (``mkdocs.baseline.yml``: no hooks,
-no templates) of the same content.
+``make serve`` (``sitekit.serve``'s command: ``mkdocs serve --no-strict --dirty --livereload`` with the
+project's hooks, whose ``hook_incremental.py`` rebuilds what a save affects) and under stock ``mkdocs serve``
+on the baseline configuration (``mkdocs.baseline.yml``: no hooks, no templates, every page rebuilt on
+every save) of the same content.
 
-Each preview is started once and waited for (not timed); then, ``edits`` times, one paragraph holding a new
-marker is written at the end of the page's source file, and the clock runs from the write until an HTTP
-request for that page returns HTML holding the marker (polled every 20 ms; MkDocs holds a request for a
-page while it rebuilds). The page is restored afterwards.
+Both previews are started (each on its own copy of the content) and waited for (not timed); then, ``edits``
+times each and alternately, one paragraph holding a new marker is written at the end of the page's source
+file, and the clock runs from the write until an HTTP request for that page returns HTML holding the marker
+(polled every 20 ms; MkDocs holds a request for a page while it rebuilds); the preview process's CPU time
+over the same span is taken from ``/proc`` (a load-independent second measure on a shared machine). The
+page is restored afterwards.
 """
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -34,7 +38,7 @@ def free_port() -> int:
 
 def project_argv(root: Root, port: int) -> list[str]:
     """What ``make serve`` runs, on ``root``'s configuration."""
-    argv, _ = serve.command(port)
+    argv, _ = serve.command(port, root.config)
     return [*argv, "-f", str(root.config)]
 
 
@@ -62,45 +66,93 @@ def _wait_for(url: str, marker: str | None, deadline: float, proc: subprocess.Po
         time.sleep(POLL)
 
 
-def latencies(argv: list[str], root: Root, page: Path, url_path: str, edits: int, env: dict,
-              start_timeout: float = 900, edit_timeout: float = 300) -> list[float]:
-    """Seconds from each of ``edits`` saves of ``page`` to the served ``url_path`` showing it."""
-    port = int(argv[argv.index("-a") + 1].rsplit(":", 1)[1])
-    url = f"http://{HOST}:{port}/{url_path}"
-    original = page.read_bytes()
-    env = dict(env, SITE_URL=f"http://{HOST}:{port}/")
-    proc = subprocess.Popen(argv, cwd=root.path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            text=True, start_new_session=True)
-    out = []
-    try:
-        _wait_for(url, None, time.monotonic() + start_timeout, proc)
-        time.sleep(1.0)  # let the watcher settle after the first build
-        for n in range(edits):
-            marker = f"benchedit{os.getpid()}x{n}x{time.monotonic_ns()}"
-            page.write_bytes(original.rstrip(b"\n") + f"\n\n{marker}\n".encode())
-            start = time.monotonic()
-            out.append(round(_wait_for(url, marker, start + edit_timeout, proc) - start, 3))
-            time.sleep(0.5)  # the next save is a new one, not part of this rebuild
-    finally:
-        page.write_bytes(original)
-        os.killpg(proc.pid, signal.SIGTERM)
+class Server:
+    """One preview process on ``cwd`` (its console in ``log``); ``cpu()``: its CPU seconds so far."""
+
+    def __init__(self, argv: list[str], cwd: Path, env: dict, log: Path):
+        self.port = int(argv[argv.index("-a") + 1].rsplit(":", 1)[1])
+        self.log = log.open("w", encoding="utf-8")
+        self.proc = subprocess.Popen(argv, cwd=cwd, env=dict(env, SITE_URL=f"http://{HOST}:{self.port}/"),
+                                     stdout=subprocess.DEVNULL, stderr=self.log, text=True, start_new_session=True)
+        self.log_path = log
+
+    def url(self, path: str) -> str:
+        return f"http://{HOST}:{self.port}/{path}"
+
+    def cpu(self) -> float:
+        fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+    def stop(self) -> None:
+        os.killpg(self.proc.pid, signal.SIGTERM)
         try:
-            proc.communicate(timeout=60)
+            self.proc.wait(timeout=60)
         except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.communicate()
-    return out
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait()
+        self.log.close()
 
 
-def measure(name: str, root: Root, page: Path, url_path: str, edits: int, env: dict, progress=print) -> dict:
-    """The project's preview and stock ``mkdocs serve``, one after the other, on the same content."""
+def _wait(server: Server, path: str, marker: str | None, deadline: float) -> float:
+    try:
+        return _wait_for(server.url(path), marker, deadline, server.proc)
+    except RuntimeError as exc:
+        raise RuntimeError(f"{exc}: {server.log_path.read_text(encoding='utf-8', errors='replace')[-600:]}") from None
+
+
+def save(server: Server, page: Path, original: bytes, url_path: str, n: int, timeout: float = 300) -> tuple[float, float]:
+    """Save ``page`` with a new marker paragraph; (wall seconds, the preview's CPU seconds) until the served
+    page shows it."""
+    marker = f"benchedit{os.getpid()}x{n}x{time.monotonic_ns()}"
+    cpu = server.cpu()
+    page.write_bytes(original.rstrip(b"\n") + f"\n\n{marker}\n".encode())
+    start = time.monotonic()
+    wall = _wait(server, url_path, marker, start + timeout) - start
+    return round(wall, 3), round(server.cpu() - cpu, 3)
+
+
+def measure(name: str, root: Root, page: Path, url_path: str, edits: int, env: dict, progress=print,
+            start_timeout: float = 1800) -> dict:
+    """The project's preview on ``root`` and stock ``mkdocs serve`` on a copy of it, both started (not
+    timed), then saved alternately (which one goes first alternates too), so a machine whose load changes
+    weighs on both alike; each save's wall time and the preview process's CPU time."""
     result: dict = {"name": name, "page": page.relative_to(root.path).as_posix(), "url": url_path, "edits": edits}
-    for key, argv in (("preview", project_argv(root, free_port())), ("stock", stock_argv(root, free_port()))):
-        result[key] = latencies(argv, root, page, url_path, edits, env)
-        progress(f"  preview latency {name} {key}: {', '.join(f'{s:.2f} s' for s in result[key])}")
-    result["median"] = {key: _median(result[key]) for key in ("preview", "stock")}
+    copy = root.path.parent / f"{root.path.name}-stock"
+    if copy.exists():
+        shutil.rmtree(copy)
+    shutil.copytree(root.path, copy, symlinks=True)
+    stock_root = Root(copy)
+    pages = {"preview": page, "stock": copy / page.relative_to(root.path)}
+    original = page.read_bytes()
+    servers: dict[str, Server] = {}
+    try:
+        servers["preview"] = Server(project_argv(root, free_port()), root.path, env, root.path.parent / "preview.log")
+        servers["stock"] = Server(stock_argv(stock_root, free_port()), copy, env, root.path.parent / "stock.log")
+        for server in servers.values():
+            _wait(server, url_path, None, time.monotonic() + start_timeout)
+        time.sleep(1.0)  # let the watchers settle after the first builds
+        walls: dict[str, list[float]] = {"preview": [], "stock": []}
+        cpus: dict[str, list[float]] = {"preview": [], "stock": []}
+        for n in range(edits):
+            for key in (("preview", "stock") if n % 2 == 0 else ("stock", "preview")):
+                wall, cpu = save(servers[key], pages[key], original, url_path, n)
+                walls[key].append(wall)
+                cpus[key].append(cpu)
+                progress(f"  preview latency {name} save {n + 1} {key}: {wall:.2f} s ({cpu:.2f} s CPU)")
+                time.sleep(0.5)  # the next save is a new one, not part of this rebuild
+    finally:
+        for key, server in servers.items():
+            pages[key].write_bytes(original)
+            server.stop()
+        shutil.rmtree(copy, ignore_errors=True)
+    result.update(walls)
+    result["cpu"] = cpus
+    result["median"] = {key: _median(walls[key]) for key in ("preview", "stock")}
     result["ratio"] = (round(result["median"]["preview"] / result["median"]["stock"], 3)
                        if result["median"]["stock"] else None)
+    cpu_median = {key: _median(cpus[key]) for key in ("preview", "stock")}
+    result["cpu_median"] = cpu_median
+    result["cpu_ratio"] = round(cpu_median["preview"] / cpu_median["stock"], 3) if cpu_median["stock"] else None
     return result
 
 

@@ -2,7 +2,10 @@
 
 usage: python -m sitekit.serve [--port PORT]      (make passes PORT as SERVE_PORT in the environment)
 
-Runs ``mkdocs serve --no-strict --livereload`` on 127.0.0.1 with ``site_url`` set to the preview's address.
+Runs ``mkdocs serve --no-strict --dirty --livereload`` on 127.0.0.1 with ``site_url`` set to the preview's
+address. When ``mkdocs.yml`` lists ``scripts/hook_incremental.py``, ``--dirty`` keeps the site folder between
+rebuilds and the hook (``sitekit/incremental.py``) rebuilds what a save affects, not every page of every
+language; without the hook the preview rebuilds everything, as stock MkDocs does.
 Not strict, so that the preview never freezes: a warning (a translation check finding, a broken link) is
 printed and the rebuild completes, where a strict rebuild would abort and leave every request hanging
 until the file is fixed. The translation check's findings also show on their page, in a banner
@@ -18,9 +21,13 @@ import errno
 import os
 import socket
 import sys
+from pathlib import Path
+
+from mkdocs.utils.yaml import yaml_load
 
 HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
+INCREMENTAL_HOOK = "hook_incremental.py"
 
 
 class UsageError(Exception):
@@ -48,9 +55,24 @@ def check_free(port: int, name: str) -> None:
             raise UsageError(f"cannot listen on {HOST}:{port} ({exc.strerror})") from None
 
 
-def command(port: int) -> tuple[list[str], dict[str, str]]:
+def incremental(config: Path) -> bool:
+    """Whether ``config`` lists the preview's incremental hook (``hook_incremental.py``): only then may
+    MkDocs keep the site folder between rebuilds (``--dirty``), since the hook is what rebuilds every page a
+    save affects. A configuration that cannot be read is not (MkDocs reports it)."""
+    try:
+        with open(config, "rb") as fh:
+            data = yaml_load(fh)
+    except Exception:  # noqa: BLE001 - MkDocs itself reports a broken configuration, with its line
+        return False
+    hooks = data.get("hooks") if isinstance(data, dict) else None
+    return isinstance(hooks, list) and any(isinstance(h, str) and Path(h).name == INCREMENTAL_HOOK for h in hooks)
+
+
+def command(port: int, config: Path | None = None) -> tuple[list[str], dict[str, str]]:
+    """The preview's command line and environment; ``--dirty`` when ``config`` lists the incremental hook."""
     env = dict(os.environ, SITE_URL=f"http://{HOST}:{port}/")
-    return [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--livereload", "-a", f"{HOST}:{port}"], env
+    dirty = ["--dirty"] if config is not None and incremental(config) else []
+    return [sys.executable, "-m", "mkdocs", "serve", "--no-strict", *dirty, "--livereload", "-a", f"{HOST}:{port}"], env
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"serve: {exc}", file=sys.stderr)
         return 2
-    argv_, env = command(port)
+    argv_, env = command(port, Path("mkdocs.yml"))
     print(f"serve: previewing at http://{HOST}:{port}/ (Ctrl-C to stop)", file=sys.stderr, flush=True)
     os.execve(argv_[0], argv_, env)  # MkDocs takes over this process: its signals, output and exit status
     return 0  # not reached
