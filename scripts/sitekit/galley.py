@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 import hashlib
 import html
 import mimetypes
@@ -346,8 +347,20 @@ def cache_key(document_html: str, fonts: Fonts) -> str:
     for part in (weasyprint.__version__, pydyf.__version__, VARIANT, document_html):
         digest.update(part.encode("utf-8") + b"\0")
     for path in fonts.paths():
-        digest.update(path.as_posix().encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+        digest.update(path.as_posix().encode("utf-8") + b"\0" + _file_digest(path) + b"\0")
     return digest.hexdigest()
+
+
+def _file_digest(path: Path) -> bytes:
+    """The SHA-256 of a font file's bytes, read once while the file keeps its size and modification time
+    (a build makes a key per language, a preview one per rebuild, from the same megabytes of fonts)."""
+    stat = path.stat()
+    return _digest_of(path, stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=64)
+def _digest_of(path: Path, size: int, mtime_ns: int) -> bytes:
+    return hashlib.sha256(path.read_bytes()).digest()
 
 
 def publish(galley: Galley, fonts: Fonts, dest: Path, *, cache: Path, created: datetime.datetime,
