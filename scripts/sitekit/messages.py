@@ -44,8 +44,9 @@ class Messages:
 
     catalogs: dict
     fallback: str
-    # the answers of _lookup, by (lang, key, context): a build asks for the same few dozen messages on every
-    # page of every language (the catalogs are read once and never change in a Messages)
+    # the answers of _lookup, by (lang, key, context), and the views made of them (``labels.labels``, by
+    # ("labels", lang)): a build asks for the same few dozen messages on every page of every language (the
+    # catalogs are read once and never change in a Messages)
     _found: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
     def _lookup(self, lang: str, key: str, context: str | None):
