@@ -32,12 +32,11 @@ def current_language(config) -> str:
 
 def on_config(config):
     plugin = config.plugins.get("i18n")
-    if not (plugin is not None and plugin.building):
-        STATE["versions"] = {}  # a new run (not static-i18n's inner build of another language)
-    proj = project.load(Path(config.config_file_path).parent).with_site_url(config.site_url)
-    STATE["project"] = proj
-    STATE["messages"] = messages.for_project(proj)
-    STATE["kinds"] = kinds.load(proj.root)
+    if not (plugin is not None and plugin.building and "loaded" in STATE):
+        # a new run (not static-i18n's inner build of another language, which reads the same files)
+        loaded = project.load(Path(config.config_file_path).parent)
+        STATE.update(versions={}, loaded=loaded, messages=messages.for_project(loaded), kinds=kinds.load(loaded.root))
+    STATE["project"] = STATE["loaded"].with_site_url(config.site_url)  # a language may set its own site_url
     return config
 
 

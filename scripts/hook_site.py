@@ -40,14 +40,20 @@ def _load_yaml(path: Path) -> dict:
 
 
 def on_config(config):
-    root = Path(config.config_file_path).parent
-    proj = project.load(root).with_site_url(config.site_url)
-    try:
-        search_data = searchdata.load(root, proj.codes)
-    except searchdata.SearchDataError as exc:
-        raise PluginError(str(exc)) from None
-    STATE.update(project=proj, messages=messages.for_project(proj), tags=_load_yaml(root / "data" / "tags.yml"),
-                 glossary=root / "data" / "glossary.yml", search=search_data)
+    plugin = config.plugins.get("i18n")
+    if not (plugin is not None and plugin.building and "search" in STATE):
+        # a new run (not static-i18n's inner build of another language, which reads the same files): the
+        # project, its messages, tags and search data are read once for all its languages
+        root = Path(config.config_file_path).parent
+        loaded = project.load(root)
+        try:
+            search_data = searchdata.load(root, loaded.codes)
+        except searchdata.SearchDataError as exc:
+            raise PluginError(str(exc)) from None
+        STATE.update(loaded=loaded, messages=messages.for_project(loaded), search=search_data,
+                     tags=_load_yaml(root / "data" / "tags.yml"), glossary=root / "data" / "glossary.yml")
+    # the URLs as this language's build sees them (static-i18n lets a language set its own site_url)
+    proj = STATE["project"] = STATE["loaded"].with_site_url(config.site_url)
     lang = current_language(config) or proj.default.code  # None before static-i18n's first on_config
     toc = config.mdx_configs.get("toc")
     if isinstance(toc, dict) and toc.get("permalink"):  # the headings' self-links, titled in the language

@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import functools
 import hashlib
 import re
 from html.parser import HTMLParser
@@ -188,10 +189,17 @@ class Allowlist:
     scope: str | None = None  # config.extra.scope, when set
 
     def script_sources(self, base_url: str) -> list[str]:
-        return _unique(sha256_source(script.render(base_url, self.scope)) for script in self.scripts)
+        return list(_script_sources(self, base_url))
 
     def allows_script(self, text: str, base_url: str) -> bool:
         return sha256_source(text) in self.script_sources(base_url)
+
+
+@functools.lru_cache(maxsize=256)
+def _script_sources(allowed: Allowlist, base_url: str) -> tuple[str, ...]:
+    """The hashes of ``allowed``'s scripts on a page at ``base_url``: the same few base URLs (one per folder
+    depth) on every page of a build."""
+    return tuple(_unique(sha256_source(script.render(base_url, allowed.scope)) for script in allowed.scripts))
 
 
 def script_templates(name: str, source: str) -> list[ScriptTemplate]:
@@ -225,8 +233,10 @@ def allowlist(read_template, scope: object = None, names=SCRIPT_TEMPLATES) -> Al
     return Allowlist(tuple(scripts), None if scope is None else str(scope))
 
 
+@functools.lru_cache(maxsize=256)
 def policy(allowed: Allowlist = Allowlist(), base_url: str = ".", *, live_reload: bool = False) -> str:
-    """The policy of a page whose base URL is ``base_url``: fixed directives plus the allow-list's hashes."""
+    """The policy of a page whose base URL is ``base_url``: fixed directives plus the allow-list's hashes
+    (made once per allow-list and base URL)."""
     if live_reload:
         scripts = ["'self'", "'unsafe-inline'"]
     else:

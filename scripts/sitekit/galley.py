@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 import hashlib
 import html
+import importlib.metadata
 import mimetypes
 import os
 import re
@@ -338,16 +340,31 @@ def typeset(document_html: str, *, base_url: str, fonts: Fonts, site_url: str = 
 
 
 def cache_key(document_html: str, fonts: Fonts) -> str:
-    """What a PDF is made from, hashed: the HTML (stylesheet included), the fonts' bytes, the tools."""
-    import pydyf
-    import weasyprint
-
+    """What a PDF is made from, hashed: the HTML (stylesheet included), the fonts' bytes, the tools (their
+    installed versions, read without importing WeasyPrint: a build whose PDFs are cached never loads it)."""
     digest = hashlib.sha256()
-    for part in (weasyprint.__version__, pydyf.__version__, VARIANT, document_html):
+    for part in (_version("weasyprint"), _version("pydyf"), VARIANT, document_html):
         digest.update(part.encode("utf-8") + b"\0")
     for path in fonts.paths():
-        digest.update(path.as_posix().encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+        digest.update(path.as_posix().encode("utf-8") + b"\0" + _file_digest(path) + b"\0")
     return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=8)
+def _version(distribution: str) -> str:
+    return importlib.metadata.version(distribution)
+
+
+def _file_digest(path: Path) -> bytes:
+    """The SHA-256 of a font file's bytes, read once while the file keeps its size and modification time
+    (a build makes a key per language, a preview one per rebuild, from the same megabytes of fonts)."""
+    stat = path.stat()
+    return _digest_of(path, stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=64)
+def _digest_of(path: Path, size: int, mtime_ns: int) -> bytes:
+    return hashlib.sha256(path.read_bytes()).digest()
 
 
 def publish(galley: Galley, fonts: Fonts, dest: Path, *, cache: Path, created: datetime.datetime,

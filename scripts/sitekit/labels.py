@@ -38,9 +38,12 @@ def _raw(msgs: _messages.Messages, lang: str, key: str) -> str:
 def labels(lang: str, msgs: _messages.Messages | None = None) -> dict:
     """Every label of ``lang``: the keys of ``KEYS`` and ``months`` (twelve names)."""
     msgs = msgs or _messages.for_project(_project())
-    out = {key: _raw(msgs, lang, message) for key, message in KEYS.items()}
-    out["months"] = tuple(msgs.text(lang, key) for key in MONTHS)
-    return out
+    memo = ("labels", lang)  # made once per catalogs and language: every page of a build asks again
+    if memo not in msgs._found:
+        found = {key: _raw(msgs, lang, message) for key, message in KEYS.items()}
+        found["months"] = tuple(msgs.text(lang, key) for key in MONTHS)
+        msgs._found[memo] = found
+    return dict(msgs._found[memo])
 
 
 def translated_from(lang: str, source: str, msgs: _messages.Messages | None = None) -> str:

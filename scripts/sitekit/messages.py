@@ -44,9 +44,19 @@ class Messages:
 
     catalogs: dict
     fallback: str
+    # the answers of _lookup, by (lang, key, context), and the views made of them (``labels.labels``, by
+    # ("labels", lang)): a build asks for the same few dozen messages on every page of every language (the
+    # catalogs are read once and never change in a Messages)
+    _found: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
     def _lookup(self, lang: str, key: str, context: str | None):
         """(message, language of its catalog, found with context) or None."""
+        memo = (lang, key, context)
+        if memo not in self._found:
+            self._found[memo] = self._search(lang, key, context)
+        return self._found[memo]
+
+    def _search(self, lang: str, key: str, context: str | None):
         for code in dict.fromkeys((lang, self.fallback)):
             catalog = self.catalogs.get(code)
             if catalog is None:
