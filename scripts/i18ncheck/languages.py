@@ -15,7 +15,7 @@ import functools
 import re
 from pathlib import Path
 
-from i18ncheck import safeyaml
+from sitekit import safeyaml
 
 FOLDER = Path(__file__).with_name("languages")
 SCALES = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12}

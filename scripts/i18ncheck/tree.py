@@ -13,10 +13,10 @@ import re
 import stat
 from pathlib import Path
 
-import yaml
 
-from i18ncheck import document, glossary, safeyaml, syncrecord
+from i18ncheck import document, glossary, syncrecord
 from sitekit import kinds as sitekit_kinds
+from sitekit import safeyaml
 from sitekit.project import ConfigError, Project, readable
 
 RECORD = "data/translation-sync.json"
@@ -108,17 +108,13 @@ def load_tags(path: Path, codes: tuple[str, ...],
               optional: tuple[str, ...] = ()) -> tuple[dict | None, list[tuple[int, str]]]:
     """The tag vocabulary (id -> {language: label}) and its problems as (line, message); a tag with a
     problem is left out, so that a brief using it is reported too."""
-    if not path.exists():
-        return None, []
     try:
-        text = path.read_text(encoding="utf-8")
-        data = safeyaml.load(text) or {}
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{TAGS}: cannot read ({exc})") from None
-    except (yaml.YAMLError, ValueError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark is not None else ""
-        raise ConfigError(f"{TAGS}{where}: not valid yaml ({getattr(exc, 'problem', None) or exc})") from None
+        found = safeyaml.read_text(path, TAGS)
+    except safeyaml.Unusable as exc:
+        raise ConfigError(str(exc)) from None
+    if found is None:
+        return None, []
+    text, data = found[0], found[1] or {}
     if not isinstance(data, dict):
         raise ConfigError(f"{TAGS}: expected a mapping of tag ids ({TAG_EXAMPLE})")
     lines = text.split("\n")
