@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import importlib
 import os
 import re
 import stat
@@ -119,17 +120,62 @@ def _cached(root: Path, data: bytes, environ: tuple) -> Project:
     return _load(root)
 
 
+# The Python objects a configuration may name with ``!!python/name:`` or ``!!python/object/apply:``: the
+# slug functions and formatters of the Markdown extensions (as Material's and pymdownx's documentation
+# write them). MkDocs reads ``mkdocs.yml`` with PyYAML's full loader, which imports and calls whatever
+# such a tag names (``!!python/object/apply:os.system [...]`` runs a command on every build): any other
+# name, and every other ``!!python/...`` tag, is a configuration error before the build reads it.
+PYTHON_NAMES = frozenset({
+    "pymdownx.slugs.slugify", "markdown.extensions.toc.slugify", "markdown.extensions.toc.slugify_unicode",
+    "pymdownx.superfences.fence_code_format", "pymdownx.superfences.fence_div_format",
+    "pymdownx.arithmatex.arithmatex_fenced_format", "pymdownx.arithmatex.arithmatex_inline_format",
+    "material.extensions.emoji.twemoji", "material.extensions.emoji.to_svg",
+    *(f"pymdownx.emoji.{name}" for name in ("twemoji", "gemoji", "emojione", "to_svg", "to_png", "to_alt",
+                                             "to_png_sprite", "to_svg_sprite")),
+})
+PYTHON_TAGS = ("name:", "object/apply:")  # a reference to a function, a call of one (with arguments)
+
+
+class PythonTag(ConfigError):
+    """A ``!!python/...`` tag in ``mkdocs.yml`` that names no allowed function: the message has the line."""
+
+
+def _python_tag(loader, suffix: str, node):
+    """What MkDocs' loader would import or call, allowed only for ``PYTHON_NAMES`` that exist (the
+    configuration is read here without calling anything: the tag stands for None)."""
+    line = node.start_mark.line + 1
+    kind = next((k for k in PYTHON_TAGS if suffix.startswith(k)), None)
+    name = suffix[len(kind):] if kind else ""
+    if kind is None or name not in PYTHON_NAMES:
+        raise PythonTag(f"mkdocs.yml:{line}: !!python/{' '.join(suffix.split())[:80]} makes MkDocs run Python code "
+                        "named in the configuration; only the slug functions and formatters of Markdown extensions "
+                        "may be named (e.g. !!python/name:pymdownx.superfences.fence_code_format)")
+    module, _, attribute = name.rpartition(".")
+    try:
+        found = hasattr(importlib.import_module(module), attribute)
+    except ImportError:
+        found = False
+    if not found:
+        raise PythonTag(f"mkdocs.yml:{line}: !!python/{suffix} names {name}, which the installed packages do not "
+                        "have (check the name, or requirements.txt)")
+    return None
+
+
 @functools.lru_cache(maxsize=1)
 def _safe_loader():
-    """MkDocs' loader (``!ENV``) over PyYAML's safe one: reading the configuration calls no Python, so a
-    ``!!python/...`` tag stands for nothing here (MkDocs resolves the ones it needs when it builds)."""
+    """MkDocs' loader (``!ENV``) over PyYAML's safe one: reading the configuration calls no Python, and a
+    ``!!python/...`` tag that the build would use to run anything but an allowed function is an error."""
     loader = get_yaml_loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
+    loader.add_multi_constructor("tag:yaml.org,2002:python/", _python_tag)
     loader.add_constructor("!relative", lambda *_: None)
     return loader
 
 
-LOCALE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
+# A language code as mkdocs-static-i18n 1.3.1 reads one (mkdocs_static_i18n.config.RE_LOCALE: it names the
+# files, page.kk.md, and the URLs, /kk/); a code it refuses stops the build.
+LOCALE = re.compile(r"(^[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?$)|(^[a-z]{2}_[A-Z]{2}$)")
+# theme.language: the name of one of Material's partials/languages/<code>.html (pt-BR, zh-Hant, sr-Latn)
+THEME_LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$")
 
 
 def _check_languages(languages: list[Language]) -> None:
@@ -137,7 +183,8 @@ def _check_languages(languages: list[Language]) -> None:
     seen: set[str] = set()
     for lang in languages:
         if not isinstance(lang.code, str) or not LOCALE.match(lang.code):
-            raise ConfigError(f"mkdocs.yml: i18n locale {lang.code!r} is not a language code (e.g. en, pt-BR)")
+            raise ConfigError(f"mkdocs.yml: i18n locale {lang.code!r} is not a language code: two lowercase "
+                              "letters, as static-i18n names files and URLs with it (e.g. en, pt-BR, zh_TW)")
         if lang.code in seen:
             raise ConfigError(f"mkdocs.yml: i18n locale {lang.code} is listed twice (each language once)")
         seen.add(lang.code)
@@ -177,13 +224,15 @@ def _check_material_languages(root: Path, theme, codes: list[str]) -> None:
 
     folders = [Path(material.__file__).parent / "templates"]
     if isinstance(theme.get("custom_dir"), str):
-        custom = root / theme["custom_dir"]
+        custom = _inside(root, theme["custom_dir"], "theme.custom_dir")
         if not custom.is_dir():
             # MkDocs itself stops on a custom_dir that does not exist, with its own message; a tree with the
             # configuration and not the theme (a checked copy of the pages) is only checked, never built
             return
         folders.insert(0, custom)
     language = theme.get("language", "en")
+    if not isinstance(language, str) or not THEME_LANGUAGE.match(language):
+        raise ConfigError(f"mkdocs.yml: theme.language {language!r} is not a language code (e.g. en, pt-BR)")
     for code in dict.fromkeys([language, *codes]):
         if not isinstance(code, str) or not any((f / "partials" / "languages" / f"{code}.html").is_file() for f in folders):
             where = "theme.language" if code == language else "i18n locale"
@@ -198,8 +247,13 @@ def _load(root: Path) -> Project:
             config = yaml.load(fh, Loader=_safe_loader()) or {}
     except OSError as exc:
         raise ConfigError(f"{path.name}: cannot read ({exc.strerror})") from None
+    except ConfigError:
+        raise
     except Exception as exc:  # a YAML error: report it as configuration, never as a traceback
-        raise ConfigError(f"{path.name}: not valid YAML ({exc})") from None
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        where = f":{mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or " ".join(str(exc).split())[:200]
+        raise ConfigError(f"{path.name}{where}: not valid YAML ({problem})") from None
     if not isinstance(config, dict):
         raise ConfigError(f"{path.name}: expected a mapping of settings (site_name: ..., plugins: ...)")
     options = _i18n_options(config.get("plugins") if isinstance(config.get("plugins"), (list, dict)) else None)
@@ -211,7 +265,10 @@ def _load(root: Path) -> Project:
     for entry in options.get("languages") or ():
         if not isinstance(entry, dict) or "locale" not in entry:
             raise ConfigError("mkdocs.yml: every i18n language needs 'locale' (e.g. '- locale: kk')")
-        code = str(entry["locale"])
+        code = entry["locale"]
+        if not isinstance(code, str) or not LOCALE.match(code):
+            raise ConfigError(f"mkdocs.yml: i18n locale {code!r} is not a language code: two lowercase letters, "
+                              "as static-i18n names files and URLs with it (e.g. en, pt-BR, zh_TW)")
         if not isinstance(entry.get("name"), str) or not entry["name"].strip():
             # static-i18n requires it (MkDocs would stop the build on a missing or non-text name)
             raise ConfigError(f"mkdocs.yml: i18n language {code} needs a name, the language's own name as text "
@@ -247,11 +304,49 @@ def _load(root: Path) -> Project:
         site_url += "/"
     return Project(
         root=root,
-        docs_dir=root / str(config.get("docs_dir") or "docs"),
+        docs_dir=_folders(root, config),
         site_url=site_url,
         languages=tuple(languages),
         messages_fallback=fallback or default,
     )
+
+
+FOLDER_EXAMPLES = {"docs_dir": "docs", "site_dir": "site", "theme.custom_dir": "overrides"}
+
+
+def _inside(root: Path, value, key: str) -> Path:
+    """``root / value`` when it is a folder inside the project (links resolved), else a ``ConfigError``: the
+    build would read pages or templates from anywhere, or write and clean the site anywhere."""
+    if not isinstance(value, str) or not value.strip() or "\0" in value:
+        raise ConfigError(f"mkdocs.yml: {key} is not a folder name (found {value!r})")
+    path = root / value
+    try:
+        inside = path.resolve().is_relative_to(root.resolve()) and path.resolve() != root.resolve()
+    except (OSError, RuntimeError, ValueError):  # a loop of links, a name the system refuses
+        inside = False
+    if not inside:
+        raise ConfigError(f"mkdocs.yml: {key} {value!r} is not a folder inside the project (write a folder name "
+                          f"relative to mkdocs.yml, e.g. {FOLDER_EXAMPLES[key]})")
+    return path
+
+
+def _folders(root: Path, config: dict) -> Path:
+    """The docs folder, after checking that docs_dir and site_dir are folders inside the project and apart:
+    MkDocs cleans site_dir before writing the site into it."""
+    docs = _inside(root, config.get("docs_dir") or "docs", "docs_dir")
+    site = _inside(root, config.get("site_dir") or "site", "site_dir").resolve()
+    protected = [("docs_dir", docs.resolve()), ("the data folder", (root / "data").resolve())]
+    theme = config.get("theme")
+    if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
+        protected.append(("theme.custom_dir", _inside(root, theme["custom_dir"], "theme.custom_dir").resolve()))
+    protected += [(f"hook {hook}", (root / hook).resolve().parent) for hook in config.get("hooks") or ()
+                  if isinstance(hook, str)]
+    for what, folder in protected:
+        if site == folder or site.is_relative_to(folder) or folder.is_relative_to(site):
+            raise ConfigError(f"mkdocs.yml: site_dir {config.get('site_dir') or 'site'!r} overlaps {what} "
+                              f"({Path(os.path.relpath(folder, root.resolve())).as_posix()}): the build empties site_dir "
+                              "and writes the site there; give it a folder of its own (site_dir: site)")
+    return docs
 
 
 def _flag(extra: dict, key: str, code: str) -> bool:
