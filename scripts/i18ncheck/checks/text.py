@@ -11,6 +11,7 @@ from i18ncheck.blocks import line_at
 from i18ncheck.document import RE_LOCALE, split_language
 from i18ncheck.registry import check
 from i18ncheck.tree import display
+from sitekit import encodings
 
 UNSAFE = re.compile(
     r"(?P<script><script\b)|(?P<iframe><(?:iframe|frame|object|embed|applet|base|meta|link|form)\b)"
@@ -37,6 +38,8 @@ def encoding(doc, context):
     """The file can be read, and is UTF-8 without a byte order mark."""
     if doc.read_error:
         yield 1, f"the file cannot be read ({doc.read_error})"
+    if doc.foreign:
+        yield 1, encodings.message(doc.foreign)
     if doc.decode_error:
         line, byte = doc.decode_error
         yield line, f"bytes that are not utf-8 (first: 0x{byte:02x}); save the file as utf-8"
@@ -55,7 +58,7 @@ def line_endings(doc, context):
 @check("file")
 def empty_file(doc, context):
     """The file has content."""
-    if doc.empty and not doc.read_error:
+    if doc.empty and not doc.read_error and not doc.foreign:
         yield 1, "the file is empty"
 
 
