@@ -39,6 +39,24 @@ def cpus() -> int:
     return max(1, min(count, 8))
 
 
+MAX_JOBS = 64
+
+
+def _jobs(value: str) -> int:
+    """``--jobs N``: a whole number from 1 to ``MAX_JOBS``, run as at most the CPUs this process may use."""
+    try:
+        number = int(value.strip(), 10)
+    except ValueError:
+        number = 0
+    if not 1 <= number <= MAX_JOBS:
+        raise argparse.ArgumentTypeError(f"expected a whole number of processes from 1 to {MAX_JOBS} (found {value!r})")
+    try:
+        available = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        available = os.cpu_count() or 1
+    return min(number, max(1, available))
+
+
 def _ids(value: str) -> list[str]:
     ids = [v.strip() for v in value.split(",") if v.strip()]
     unknown = [v for v in ids if v != "all" and v not in CHECKS]
@@ -54,8 +72,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--root", type=Path, default=projectmod.ROOT,
                    help="the project folder, where mkdocs.yml is (default: this repository)")
     p.add_argument("--format", choices=sorted(FORMATS), default="text", help="how findings are printed")
-    p.add_argument("--jobs", type=int, default=cpus(), metavar="N",
-                   help="processes to check a large tree with (default: the CPUs this process may use, at most 8)")
+    p.add_argument("--jobs", type=_jobs, default=cpus(), metavar="N",
+                   help=f"processes to check a large tree with, 1 to {MAX_JOBS} (default: the CPUs this process may "
+                        "use, at most 8; more than it may use run as many as it may)")
     p.add_argument("--cache", action="store_true",
                    help="reuse the result of an identical earlier run (every input file hashed; kept in "
                         ".cache/i18ncheck/), and keep this one for the build's hook; with every check on only")
@@ -145,9 +164,9 @@ def _main(argv: list[str] | None) -> int:
             return _status(args, tree, context)
         enabled = enabled_checks(args)
         if args.cache and enabled == engine.ALL:
-            findings, _ = cache.run(tree, context, jobs=max(1, args.jobs))
+            findings, _ = cache.run(tree, context, jobs=args.jobs)
         else:
-            findings = engine.run(tree, context, enabled, jobs=max(1, args.jobs))
+            findings = engine.run(tree, context, enabled, jobs=args.jobs)
     except (ConfigError, messages.CatalogError) as exc:
         print(f"i18ncheck: {' '.join(str(exc).split())}", file=sys.stderr)
         return 2
