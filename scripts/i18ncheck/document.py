@@ -75,8 +75,8 @@ class Document:
     @functools.cached_property
     def inlines(self) -> list[inline.Inline | None]:
         """What must survive translation in each block with text, parallel to ``nodes``."""
-        return [inline.extract(node.text, self.lang) if node.text and node.kind != "code" else None
-                for node in self.nodes]
+        return [inline.extract(node.text, self.lang, node.kind == "table") if node.text and node.kind != "code"
+                else None for node in self.nodes]
 
 
 def unreadable(path: str, uri: str, reason: str) -> Document:

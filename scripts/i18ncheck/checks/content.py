@@ -4,6 +4,7 @@ each is waivable for one block with ``<!-- i18n-waive: check-id: reason -->``.
 """
 from __future__ import annotations
 
+import collections
 import functools
 import re
 
@@ -30,11 +31,58 @@ def _compare(src, tr, kind: str, key=lambda item: item):
 @check("content", waivable=True)
 def numbers(src, tr, context):
     """Numbers have the source's values (1,23 = 1.23; 100 000 = 100,000 = 100 мың; 6-шы = 6-й = 6th)."""
-    if tr.values == src.values:
+    if tr.values == src.values and (tr.cells is None or tr.cells == src.cells):
         return
     extra, missing, t_at, s_at = _compare(src, tr, "numbers", key=lambda item: item[0])
     if extra or missing:
         yield _differ("numbers differ", [w for _, w in extra], [w for _, w in missing]), t_at, s_at
+    elif tr.cells is not None and src.cells is not None:
+        yield from _table_numbers(src, tr)
+
+
+def _rows(side) -> dict[int, list[tuple[int, int, object, str]]]:
+    """row -> [(column, offset, value, as written)] of the numbers of a table's ``side``."""
+    rows: dict[int, list] = {}
+    for (row, col), at, (value, shown) in zip(side.cells, side.at["numbers"], side.numbers):
+        rows.setdefault(row, []).append((col, at, value, shown))
+    return rows
+
+
+def _table_numbers(src, tr):
+    """A table is read row by row and cell by cell: the same numbers in other cells, or a row that carries
+    another row's numbers, is a finding (rows may be in another order: each must match one of the source's)."""
+    s_rows, t_rows = _rows(src), _rows(tr)
+    signature = lambda cells: collections.Counter((col, value) for col, _, value, _ in cells)  # noqa: E731
+    unmatched = dict(s_rows)
+    pending = []
+    for row, cells in t_rows.items():
+        same = next((r for r, c in unmatched.items() if signature(c) == signature(cells)), None)
+        if same is None:
+            pending.append(row)
+        else:
+            del unmatched[same]
+    for row in pending:
+        cells = t_rows[row]
+        # the source's row at the same place, unless it matches another translation row exactly
+        best = row if row in unmatched else max(
+            unmatched, key=lambda r: sum((signature(unmatched[r]) & signature(cells)).values()), default=None)
+        expected = unmatched.pop(best) if best is not None else []
+        want = signature(expected)
+        extra = [c for c in cells if not _take(want, (c[0], c[2]))]
+        have = signature(cells)
+        missing = [c for c in expected if not _take(have, (c[0], c[2]))]
+        moved = sorted(c[2] for c in extra) == sorted(c[2] for c in missing)
+        what = "numbers in other table cells than in" if moved else "numbers of a table row differ from"
+        yield (_differ(what, [c[3] for c in extra], [c[3] for c in missing]).replace(" from {source}", " {source}"),
+               (extra or cells)[0][1], (missing or expected or [(0, None)])[0][1])
+        return  # one finding per table, at the first row that differs
+
+
+def _take(counter, key) -> bool:
+    if counter[key]:
+        counter[key] -= 1
+        return True
+    return False
 
 
 @check("content", waivable=True)
