@@ -136,6 +136,7 @@ def terminology(src, tr, context):
 
 
 MIN_LETTERS = 20      # fewer letters (a name, a figure caption, "YouTube") say nothing about a language
+MIN_COPY_WORDS = 2    # but a copy of the source with this many words of prose (a short title) is untranslated
 SHARE = 0.9           # a block written in a language: this share of its letters, at least, in the alphabet
 SHARE_COPY = 0.98     # a copy of the source passes only if it reads as the translation's language this well
 DISTINCTIVE_FROM = 40 # letters from which a block in a language with distinctive letters has one of them
@@ -153,6 +154,14 @@ def _letters(text: str) -> str:
     if "<" in text or "*" in text or "_" in text or "«" in text or "“" in text or "„" in text or "‘" in text or '"' in text:
         text = QUOTED.sub(" ", text)
     return "".join([w for w in LETTER_RUN.findall(text) if not w[0].isupper()]).casefold()
+
+
+def _prose_words(text: str) -> int:
+    """How many words of four letters or more of ``text``'s own prose there are (not names, titles, quotes,
+    nor the short words that join the parts of an institution's name)."""
+    if "<" in text or "*" in text or "_" in text or "«" in text or "“" in text or "„" in text or "‘" in text or '"' in text:
+        text = QUOTED.sub(" ", text)
+    return sum(1 for w in LETTER_RUN.findall(text) if len(w) >= 4 and not w[0].isupper())
 
 
 @functools.lru_cache(maxsize=64)
@@ -184,15 +193,18 @@ def untranslated(src, tr, context):
     if src.lang == tr.lang:
         return
     t_letters = _letters(tr.words)
-    if len(t_letters) < MIN_LETTERS:
+    if len(t_letters) < MIN_LETTERS and _prose_words(tr.words) < MIN_COPY_WORDS:
         return
     s_rules, t_rules = languages.rules(src.lang), languages.rules(tr.lang)
     s_letters = _letters(src.words)
     if _written_in(s_letters, s_rules, SHARE) is False:
         return  # the source itself quotes another language here (a title, a reference): kept as it is
     if abs(len(tr.words) - len(src.words)) <= len(src.words) // 10 and words(tr.words) == words(src.words):
+        # a copy of the source, however short (a title), unless its prose reads as the translation's language
         if not _written_in(t_letters, t_rules, SHARE_COPY):
             yield f"block is the same as {{source}}: not translated into {tr.lang}", None, None
+        return
+    if len(t_letters) < MIN_LETTERS:
         return
     if _written_in(t_letters, t_rules, SHARE) is False:
         percent = round(100 * _share(t_letters, t_rules))
