@@ -94,3 +94,17 @@ def test_numbers_moved_between_rows_are_a_finding(rows, data):
     found = findings(rows, moved)
     assert len(found) == 1 and found[0][0].startswith(("numbers of a table row differ from {source}",
                                                        "numbers in other table cells than in {source}"))
+
+
+PERCENT = {"kk": ["{}%", "{} %", "{}%-ы", "{} пайыз"], "ru": ["{}%", "{} процентов", "{} процента"],
+           "en": ["{}%", "{} per cent", "{} percent"], "ar": ["{}%", "{}٪", "{} بالمئة", "{} في المئة"]}
+
+
+@SETTINGS
+@given(number=st.integers(min_value=0, max_value=1000), lang=LANG, data=st.data())
+def test_a_percentage_is_never_the_bare_number(number, lang, data):
+    form = data.draw(st.sampled_from(PERCENT[lang]))
+    other = data.draw(st.sampled_from(sorted(PERCENT)))
+    percent = values(form.format(number) + " x", lang)
+    assert percent == values(data.draw(st.sampled_from(PERCENT[other])).format(number) + " x", other)
+    assert percent != [number] or number == 0

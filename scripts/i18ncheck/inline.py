@@ -4,9 +4,10 @@ and the words the glossary is matched against.
 Numbers are read in the convention of the block's language and compared by value: in Kazakh and
 Russian a comma is the decimal sign (``1,23``), in English it groups thousands (``100,000``); a space, a
 no-break space or a thin space groups thousands everywhere (``100 000``). A scale word multiplies
-(``100 мың`` = ``100 тыс.`` = ``100 thousand`` = 100000; ``1,23 млрд`` = ``1.23 billion``). Ordinal and
-case endings are not part of the number (``6-шы`` = ``6-й`` = ``6th`` = 6, ``2013 жылы`` = ``in 2013``);
-a percent sign is not either (``76%`` = ``76 %``). Roman numerals of two or more letters count (``XXI``,
+(``100 мың`` = ``100 тыс.`` = ``100 thousand`` = 100000; ``1,23 млрд`` = ``1.23 billion``), a percent
+sign or word divides by a hundred (``76%`` = ``76 %`` = ``76 процентов`` = ``76 per cent``, never ``76``).
+Ordinal and case endings are not part of the number (``6-шы`` = ``6-й`` = ``6th`` = 6, ``2013 жылы`` =
+``in 2013``; ``76%-ы`` = ``76%``). Roman numerals of two or more letters count (``XXI``,
 Cyrillic ``ХХІ``) = ``21st``. A number written in words is no number: if one language writes it in words,
 the check reports it, and the translator waives it where the idiom wants words.
 """
@@ -200,7 +201,8 @@ def numbers(text: str, lang: str | None) -> list[tuple[int | Decimal, str, int]]
             groups = m.groups()
             k = next((i for i, g in enumerate(groups[3:]) if g), None)
             if k is not None:
-                value *= 10 ** scales[k][0]
+                power = scales[k][0]
+                value = value * 10 ** power if power >= 0 else Decimal(value).scaleb(power).normalize()
         if fraction:
             value = int(value) if value == value.to_integral_value() else value.normalize()
         start = m.start()

@@ -18,7 +18,9 @@ from pathlib import Path
 from sitekit import safeyaml
 
 FOLDER = Path(__file__).with_name("languages")
-SCALES = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12}
+SCALES = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12, "percent": -2}
+# Signs that follow a number in every language: the percent sign (ASCII, Arabic, full width)
+SIGNS = {"percent": ("%", "\u066a", "\uff05")}
 
 
 class LanguageDataError(Exception):
@@ -56,6 +58,8 @@ class Rules:
 
 
 def _pattern(word: str) -> str:
+    if not any(c.isalnum() for c in word):  # a sign (%): no word boundary after it
+        return re.escape(word)
     if word.endswith("~"):
         return re.escape(word[:-1]) + r"\w*"
     if word.endswith("."):
@@ -116,7 +120,7 @@ def known() -> list[str]:
 def scale_words() -> tuple[tuple[int, str], ...]:
     """Every known language's scale words, one alternation per power of ten: a number in one language's
     text may carry another's unit (a Kazakh text writes млн as Russian does)."""
-    by_power: dict[int, set[str]] = {}
+    by_power: dict[int, set[str]] = {SCALES[key]: {_pattern(sign) for sign in signs} for key, signs in SIGNS.items()}
     for code in known():
         for power, pattern in rules(code).scale:
             by_power.setdefault(power, set()).add(pattern)
