@@ -152,12 +152,27 @@ def _python_tag(loader, suffix: str, node):
                         "may be named (e.g. !!python/name:pymdownx.superfences.fence_code_format)")
     module, _, attribute = name.rpartition(".")
     try:
-        found = hasattr(importlib.import_module(module), attribute)
+        function = getattr(importlib.import_module(module), attribute, None)
     except ImportError:
-        found = False
-    if not found:
+        function = None
+    if function is None:
         raise PythonTag(f"mkdocs.yml:{line}: !!python/{suffix} names {name}, which the installed packages do not "
                         "have (check the name, or requirements.txt)")
+    if kind == "name:" and not (isinstance(node, yaml.ScalarNode) and node.value == ""):
+        raise PythonTag(f"mkdocs.yml:{line}: !!python/{suffix} takes no value (write it alone after the key)")
+    if kind == "object/apply:":  # called as MkDocs' loader will call it: with arguments it refuses, the build stops
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                args, kwds = loader.construct_sequence(node, deep=True), {}
+            elif isinstance(node, yaml.MappingNode):
+                value = loader.construct_mapping(node, deep=True)
+                args, kwds = value.get("args", []), value.get("kwds", {})
+            else:
+                raise TypeError("its arguments are a list, or a mapping of args and kwds")
+            function(*args, **kwds)
+        except Exception as exc:  # noqa: BLE001 - whatever the call raises, the build would stop on it
+            raise PythonTag(f"mkdocs.yml:{line}: !!python/{suffix} cannot be called with these arguments "
+                            f"({type(exc).__name__}: {' '.join(str(exc).split())[:120]})") from None
     return None
 
 
