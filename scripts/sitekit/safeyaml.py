@@ -167,4 +167,4 @@ def read_text(path: Path, name: str) -> tuple[str, object] | None:
     except (yaml.YAMLError, ValueError) as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or " ".join(str(exc).split())[:200]
-        raise Unusable(name, mark.line + 1 if mark is not None else None, f"not valid yaml ({problem})") from None
+        raise Unusable(name, mark.line + 1 if mark is not None else None, f"not valid YAML ({problem})") from None

@@ -85,34 +85,31 @@ def _take(counter, key) -> bool:
     return False
 
 
+def _kept(src, tr, kind: str, what: str, show=str):
+    """The finding when the translation's ``kind`` (markers, targets, code) are not the source's."""
+    if getattr(tr, kind) == getattr(src, kind):
+        return
+    extra, missing, t_at, s_at = _compare(src, tr, kind)
+    if extra or missing:
+        yield _differ(what, [show(x) for x in extra], [show(x) for x in missing]), t_at, s_at
+
+
 @check("content", waivable=True)
 def reference_markers(src, tr, context):
     """Reference markers [n] and footnote references [^n] are the source's."""
-    if tr.markers == src.markers:
-        return
-    extra, missing, t_at, s_at = _compare(src, tr, "markers")
-    if extra or missing:
-        yield _differ("reference markers differ", extra, missing), t_at, s_at
+    yield from _kept(src, tr, "markers", "reference markers differ")
 
 
 @check("content", waivable=True)
 def link_targets(src, tr, context):
     """Link and image targets are the source's (../article.md in every language)."""
-    if tr.targets == src.targets:
-        return
-    extra, missing, t_at, s_at = _compare(src, tr, "targets")
-    if extra or missing:
-        yield _differ("link targets differ", extra, missing), t_at, s_at
+    yield from _kept(src, tr, "targets", "link targets differ")
 
 
 @check("content", waivable=True)
 def inline_code(src, tr, context):
     """Inline code spans are the source's, character for character."""
-    if tr.code == src.code:
-        return
-    extra, missing, t_at, s_at = _compare(src, tr, "code")
-    if extra or missing:
-        yield _differ("inline code differs", [f"`{c}`" for c in extra], [f"`{c}`" for c in missing]), t_at, s_at
+    yield from _kept(src, tr, "code", "inline code differs", show=lambda c: f"`{c}`")
 
 
 @check("content", waivable=True)
