@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import collections
 import functools
+import html
 import re
 import typing
 import unicodedata
@@ -25,12 +26,15 @@ from i18ncheck import languages
 # Everything inline that is not prose, in one pass. Each alternative starts with a literal character, so
 # the regex engine skips straight to the next "<", "`", "[" or "{". An image's "!" stays in the text.
 SCAN = re.compile(
-    r"<(?:(?P<comment>!--.*?-->)|(?P<url>(?:https?|ftp|mailto):[^>\s]+)>)"
+    r"<(?:(?P<comment>!--.*?-->)|(?P<url>(?:https?|ftp|mailto):[^>\s]+)>|(?P<tag>[A-Za-z][\w-]*[\s/][^<>]*)>)"
     r"|`(?P<ticks>`*)(?P<code>.+?)(?<!`)`(?P=ticks)(?!`)"
     r"|\[(?:(?P<ltext>(?:[^\[\]]|\[[^\]]*\])*)\]\([ \t]*<?(?P<target>[^\s)>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?[ \t]*\)"
     r"|(?P<rtext>(?:[^\[\]]|\[[^\]]*\])+)\]\[(?P<label>[^\]]*)\]"
     r"|(?P<marker>\^[^\]\s]+|\d+(?:[ \t]*[,;–—-][ \t]*\d+)*)\](?![(\[]))"
     r"|\{(?P<attr>:?[ \t]*[#.:][^{}]*|:[^{}]*)\}", re.S)
+# The attributes of raw HTML that name another resource: a link, an image, a source, a form's target.
+HTML_URL = re.compile(r"(?:^|(?<=[\s/\"']))(?P<name>href|src|srcset|poster|data|action|formaction|cite|background"
+                      r"|xlink:href)[ \t\n]*=[ \t\n]*(?:\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)'|(?P<bare>[^\s\"'>]+))", re.I)
 DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:[ \t]*<?(\S+?)>?(?:[ \t]+.*)?$", re.M)
 GROUP = "[ \u00a0\u202f\u2009]"
 ROMAN = re.compile(r"[IVXІХ][IVXІХ]+(?![^\W\d_])")  # and not preceded by a letter: checked in numbers()
@@ -122,6 +126,14 @@ def _extract(text: str, lang: str | None) -> Inline:
                 markers.append(("[" + "".join(m.group("marker").split()) + "]", base + m.start()))
             elif kind == "url":
                 targets.append((m.group("url"), base + m.start("url")))
+            elif kind == "tag":  # raw HTML: where its links and embedded files lead counts, the rest stays text
+                for a in HTML_URL.finditer(m.group("tag")):
+                    value = html.unescape(a.group("dq") if a.group("dq") is not None else
+                                          a.group("sq") if a.group("sq") is not None else a.group("bare"))
+                    urls = [u.split()[0] for u in value.split(",") if u.split()] if a.group("name").lower() == "srcset" \
+                        else [value.strip()]
+                    targets.extend((u, base + m.start("tag") + a.start()) for u in urls)
+                return m.group(0)
             return " " * (m.end() - m.start())
         return SCAN.sub(one, s)
 
