@@ -248,3 +248,22 @@ def test_a_utf16_or_utf32_page_is_one_finding(tmp_path, body, encoding):
     family = encoding[:6].upper()
     assert mine == [f"docs/briefs/note.ru.md:1: not UTF-8 text (looks like {family}; save it as UTF-8) [encoding]"]
     assert code == 1
+
+
+# ---------------------------------------------------------------- what else the check would not read as the build does
+
+
+@pytest.mark.parametrize("damage, message", [
+    (lambda text: text + "INHERIT: ../base.yml\n", "mkdocs.yml: INHERIT is not supported: the project's configuration "
+     "is this one file, which the check reads as the build does (copy the settings here)"),
+    (lambda text: text.replace("docs_structure: suffix", "docs_structure: folder"), "mkdocs.yml: i18n docs_structure "
+     "'folder' is not supported: pages name their language by suffix (docs_structure: suffix, page.en.md)"),
+    (lambda text: text.encode("utf-16"), "mkdocs.yml:1: not UTF-8 text (looks like UTF-16; save it as UTF-8)"),
+    (lambda text: text.encode("utf-8") + b"extra: {a: \xff}\n", "mkdocs.yml:11: bytes that are not UTF-8 (first: 0xff); "
+     "save the file as UTF-8"),
+])
+def test_a_configuration_the_check_cannot_read_as_the_build_does_is_an_error(damage, message, tmp_path):
+    root = site(tmp_path)
+    changed = damage((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    (root / "mkdocs.yml").write_bytes(changed if isinstance(changed, bytes) else changed.encode("utf-8"))
+    assert one_line_error(*run(root)) == "i18ncheck: " + message

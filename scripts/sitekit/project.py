@@ -17,6 +17,8 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 
+from sitekit import encodings
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -258,10 +260,16 @@ def _check_material_languages(root: Path, theme, codes: list[str]) -> None:
 def _load(root: Path) -> Project:
     path = root / "mkdocs.yml"
     try:
-        with path.open(encoding="utf-8") as fh:
-            config = yaml.load(fh, Loader=_safe_loader()) or {}
+        data = path.read_bytes()
+        if encodings.foreign(data):
+            raise ConfigError(f"{path.name}:1: {encodings.message(encodings.foreign(data))}")
+        config = yaml.load(data.decode("utf-8"), Loader=_safe_loader()) or {}
     except OSError as exc:
         raise ConfigError(f"{path.name}: cannot read ({exc.strerror})") from None
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ConfigError(f"{path.name}:{line}: bytes that are not UTF-8 "
+                          f"(first: 0x{data[exc.start]:02x}); save the file as UTF-8") from None
     except ConfigError:
         raise
     except Exception as exc:  # a YAML error: report it as configuration, never as a traceback
@@ -271,9 +279,16 @@ def _load(root: Path) -> Project:
         raise ConfigError(f"{path.name}{where}: not valid YAML ({problem})") from None
     if not isinstance(config, dict):
         raise ConfigError(f"{path.name}: expected a mapping of settings (site_name: ..., plugins: ...)")
+    if "INHERIT" in config:
+        # MkDocs would merge another file into this one, unread by the check (and read with its full loader)
+        raise ConfigError(f"{path.name}: INHERIT is not supported: the project's configuration is this one file, "
+                          "which the check reads as the build does (copy the settings here)")
     options = _i18n_options(config.get("plugins") if isinstance(config.get("plugins"), (list, dict)) else None)
     if not isinstance(options, dict):
         raise ConfigError("mkdocs.yml: the i18n plugin's options are not a mapping (languages: [...])")
+    if options.get("docs_structure", "suffix") != "suffix":
+        raise ConfigError(f"mkdocs.yml: i18n docs_structure {options.get('docs_structure')!r} is not supported: "
+                          "pages name their language by suffix (docs_structure: suffix, page.en.md)")
     if not isinstance(options.get("languages") or [], list):
         raise ConfigError("mkdocs.yml: plugins.i18n.languages is not a list (- locale: ...)")
     languages = []
