@@ -267,3 +267,18 @@ def test_a_configuration_the_check_cannot_read_as_the_build_does_is_an_error(dam
     changed = damage((root / "mkdocs.yml").read_text(encoding="utf-8"))
     (root / "mkdocs.yml").write_bytes(changed if isinstance(changed, bytes) else changed.encode("utf-8"))
     assert one_line_error(*run(root)) == "i18ncheck: " + message
+
+
+@PROPERTY
+@given(body=st.text(alphabet=st.sampled_from("ab \n\x00\x01\x1b\x7f\u202e"), max_size=400))
+def test_control_characters_are_one_finding_per_line_at_most_twenty(tmp_path, body):
+    root = site(tmp_path)
+    page = root / "docs" / "briefs" / "note.ru.md"
+    page.write_text(f"---\ntitle: Заметка\ndescription: D.\nsource_lang: en\n---\n\n{body}\n", encoding="utf-8")
+    code, out, err = run(root)
+    mine = [line for line in out.splitlines() if line.startswith("docs/briefs/note.ru.md:")
+            and line.endswith("[control-characters]")]
+    lines = {n + 7 for n, row in enumerate(body.split("\n")) if any(c in row for c in "\x00\x01\x1b\x7f\u202e")}
+    assert [int(line.split(":")[1]) for line in mine] == sorted(lines)[:20]
+    assert len(lines) <= 20 or mine[-1].endswith(f"(and {len(lines) - 20} more lines with control characters: is "
+                                                 "this a text file?) [control-characters]")

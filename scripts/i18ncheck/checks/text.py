@@ -174,11 +174,24 @@ def file_names(tree, context):
         yield tree.path(shown), 1, f"{posixpath.basename(shown)} {problem}"
 
 
+MAX_CONTROL_LINES = 20  # a file with more is not text someone typed: the last finding counts the rest
+
+
 @check("file")
 def control_characters(doc, context):
     """No NUL or other control characters (invisible to readers; they hide text and break feeds)."""
+    by_line: dict[int, list[str]] = {}
     for line, char in doc.controls:
-        yield line, f"control character U+{ord(char):04X} in the text (invisible to readers): remove it"
+        by_line.setdefault(line, []).append(char)
+    lines = sorted(by_line)
+    for line in lines[:MAX_CONTROL_LINES]:
+        chars = by_line[line]
+        named = ", ".join(f"U+{ord(c):04X}" + (f" ({chars.count(c)} times)" if chars.count(c) > 1 else "")
+                          for c in dict.fromkeys(chars))
+        more = (f" (and {len(lines) - MAX_CONTROL_LINES} more lines with control characters: is this a text file?)"
+                if len(lines) > MAX_CONTROL_LINES and line == lines[MAX_CONTROL_LINES - 1] else "")
+        word = "character" if len(chars) == 1 else "characters"
+        yield line, f"control {word} {named} in the text (invisible to readers): remove it{more}"
 
 
 @check("tree")
