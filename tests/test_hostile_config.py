@@ -259,6 +259,9 @@ def test_a_utf16_or_utf32_page_is_one_finding(tmp_path, body, encoding):
     (lambda text: text.replace("docs_structure: suffix", "docs_structure: folder"), "mkdocs.yml: i18n docs_structure "
      "'folder' is not supported: pages name their language by suffix (docs_structure: suffix, page.en.md)"),
     (lambda text: text.encode("utf-16"), "mkdocs.yml:1: not UTF-8 text (looks like UTF-16; save it as UTF-8)"),
+    (lambda text: text.replace("{locale: ru, name: Русский, build: true}",
+                               "{locale: ru, name: Русский, build: true, theme: {language: ../x}}"),
+     "mkdocs.yml: theme.language '../x' of an i18n language is not a language code (e.g. en, pt-BR)"),
     (lambda text: text.encode("utf-8") + b"extra: {a: \xff}\n", "mkdocs.yml:11: bytes that are not UTF-8 (first: 0xff); "
      "save the file as UTF-8"),
 ])

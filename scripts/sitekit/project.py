@@ -325,7 +325,15 @@ def _load(root: Path) -> Project:
         if unknown:
             raise ConfigError(f"mkdocs.yml: the fallback of language {lang.code} names {', '.join(unknown)}, "
                               f"not a language of the site (one of {', '.join(codes)})")
-    _check_material_languages(root, config.get("theme"), codes if options.get("reconfigure_material", True) else [])
+    # a language entry's own theme.language (static-i18n applies it to that language's build)
+    own = [e["theme"]["language"] for e in options.get("languages") or ()
+           if isinstance(e, dict) and isinstance(e.get("theme"), dict) and "language" in e["theme"]]
+    for value in own:
+        if not isinstance(value, str) or not THEME_LANGUAGE.match(value):
+            raise ConfigError(f"mkdocs.yml: theme.language {value!r} of an i18n language is not a language code "
+                              "(e.g. en, pt-BR)")
+    _check_material_languages(root, config.get("theme"),
+                              (codes if options.get("reconfigure_material", True) else []) + own)
     site_extra = config.get("extra") or {}
     fallback = str(site_extra.get("messages_fallback") or "") if isinstance(site_extra, dict) else ""
     default = next(lang.code for lang in languages if lang.default)
