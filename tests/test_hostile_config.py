@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -79,15 +80,16 @@ def one_line_error(code: int, out: str, err: str) -> str:
 def test_folders_and_theme_outside_the_project_are_configuration_errors(setting, message, tmp_path):
     root = site(tmp_path)
     configure(root, replace=("docs_dir: docs\n", "") if setting.startswith("docs_dir") else None, append=setting + "\n")
-    assert one_line_error(*run(root)) == "i18ncheck: " + message
+    line = (root / "mkdocs.yml").read_text(encoding="utf-8").count("\n")  # the setting's, the last line
+    assert one_line_error(*run(root)) == "i18ncheck: " + message.replace("mkdocs.yml:", f"mkdocs.yml:{line}:", 1)
 
 
-def test_a_docs_dir_linked_outside_the_project_is_refused(tmp_path):
+def test_a_folder_linked_into_the_project_is_the_projects(tmp_path):
+    """As written, links not followed: the benchmark links the site's docs/ into its trees."""
     root = site(tmp_path)
-    (tmp_path / "elsewhere").mkdir()
-    (root / "pages").symlink_to(tmp_path / "elsewhere")
-    configure(root, replace=("docs_dir: docs", "docs_dir: pages"))
-    assert one_line_error(*run(root)).startswith("i18ncheck: mkdocs.yml: docs_dir 'pages' is not a folder inside")
+    (root / "docs").rename(tmp_path / "pages")
+    (root / "docs").symlink_to(tmp_path / "pages")
+    assert run(root)[0] == 1  # the clean fixture's stale findings: the tree is read
 
 
 FOLDER = st.one_of(
@@ -110,7 +112,7 @@ def test_any_docs_and_site_dir_is_checked_inside_the_project_or_refused(tmp_path
         return
     real = root.resolve()
     docs_path, site_path = (root / (docs or "docs")).resolve(), (root / (site_dir or "site")).resolve()
-    assert docs_path.is_relative_to(real) and docs_path != real
+    assert docs_path.is_relative_to(real) and docs_path != real  # (the fixture links nothing)
     assert site_path.is_relative_to(real) and site_path != real
     assert not (site_path.is_relative_to(docs_path) or docs_path.is_relative_to(site_path))
 
@@ -285,3 +287,72 @@ def test_control_characters_are_one_finding_per_line_at_most_twenty(tmp_path, bo
     assert [int(line.split(":")[1]) for line in mine] == sorted(lines)[:20]
     assert len(lines) <= 20 or mine[-1].endswith(f"(and {len(lines) - 20} more lines with control characters: is "
                                                  "this a text file?) [control-characters]")
+
+
+# ---------------------------------------------------------------- what the build would run, fetch or empty
+
+
+@pytest.mark.parametrize("setting, message", [
+    ("hooks: [docs/assets/evil.py]", "hook 'docs/assets/evil.py' is not a Python file outside docs_dir (a hook in "
+     "docs/ would be published with the site, and run by every build)"),
+    ("hooks: [scripts/../docs/assets/evil.py]", "hook 'scripts/../docs/assets/evil.py' is not a Python file outside "
+     "docs_dir (a hook in docs/ would be published with the site, and run by every build)"),
+    ("extra_javascript: [https://evil.example/x.js]", "extra_javascript 'https://evil.example/x.js' is not a file in "
+     "docs_dir (the site serves its own styles and scripts: no network at read time, and the CSP admits only the "
+     "site's files)"),
+    ("extra_css: [//cdn.example/x.css]", "extra_css '//cdn.example/x.css' is not a file in docs_dir (the site serves "
+     "its own styles and scripts: no network at read time, and the CSP admits only the site's files)"),
+    ("extra_javascript: [{path: ../../x.js, type: module}]", "extra_javascript '../../x.js' is not a file in docs_dir "
+     "(the site serves its own styles and scripts: no network at read time, and the CSP admits only the site's "
+     "files)"),
+])
+def test_what_the_build_would_run_or_fetch_is_a_configuration_error(setting, message, tmp_path):
+    root = site(tmp_path)
+    (root / "docs" / "assets" / "evil.py").write_text("raise SystemExit\n", encoding="utf-8")
+    configure(root, append=setting + "\n")
+    assert one_line_error(*run(root)) == "i18ncheck: mkdocs.yml:11: " + message
+
+
+def test_the_sites_own_styles_scripts_and_hooks_are_allowed(tmp_path):
+    root = site(tmp_path)
+    (root / "docs" / "assets" / "site.js").write_text("", encoding="utf-8")
+    (root / "scripts").mkdir()
+    (root / "scripts" / "hook_x.py").write_text("", encoding="utf-8")
+    configure(root, append="extra_javascript: [assets/site.js, {path: assets/site.js, type: module}]\n"
+                           "hooks: [scripts/hook_x.py]\nsite_dir: public/site\n")
+    assert run(root)[0] == 1  # the clean fixture's stale findings: the configuration is read
+
+
+@pytest.mark.parametrize("folder", [".git", "tests", "tests/out", "scripts"])
+def test_site_dir_never_overlaps_a_folder_git_tracks(folder, tmp_path):
+    root = site(tmp_path)
+    for name in ("tests/test_a.py", "scripts/x.py"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("", encoding="utf-8")
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    subprocess.run(["git", "-C", str(root), "add", "-A"], check=True)
+    configure(root, append=f"site_dir: {folder}\n")
+    top = folder.split("/")[0]
+    assert one_line_error(*run(root)) == (
+        f"i18ncheck: mkdocs.yml:11: site_dir '{folder}' overlaps a folder of the project's own files ({top}): the "
+        "build empties site_dir and writes the site there; give it a folder of its own (site_dir: site)")
+
+
+ASSET = st.one_of(st.sampled_from(["assets/pic.png", "assets/pic.png?v=1", "https://x.example/a.js", "http:x.js",
+                                   "//x", "/assets/pic.png", "../x.js", "assets/../../x.js", "assets/none.js",
+                                   "javascript:alert(1)", "data:text/javascript,1", "assets", ""]),
+                  st.text(alphabet=st.sampled_from("a/.:?#%"), max_size=10))
+
+
+@PROPERTY
+@given(value=ASSET, key=st.sampled_from(["extra_css", "extra_javascript"]))
+def test_extra_css_and_javascript_name_files_of_the_site_or_are_refused(tmp_path, value, key):
+    root = site(tmp_path)
+    configure(root, append=f"{key}: [{_yaml_string(value)}]\n")
+    code, out, err = run(root)
+    assert "Traceback" not in err and "internal error" not in err, err
+    local = (root / "docs" / value.split("?")[0].split("#")[0]).resolve()
+    if code != 2:
+        assert local.is_file() and local.is_relative_to((root / "docs").resolve()) and not value.startswith("/")
+    else:
+        one_line_error(code, out, err)

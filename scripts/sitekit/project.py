@@ -12,6 +12,7 @@ import importlib
 import os
 import re
 import stat
+import subprocess
 from pathlib import Path
 
 import yaml
@@ -231,7 +232,7 @@ def readable(path: Path, name: str) -> None:
                           f"({MAX_FILE_BYTES:,})")
 
 
-def _check_material_languages(root: Path, theme, codes: list[str]) -> None:
+def _check_material_languages(root: Path, theme, codes: list[str], text: str = "") -> None:
     """Material renders its interface from ``partials/languages/<code>.html`` for ``theme.language`` and
     (static-i18n's reconfigure_material) for every locale: a code with no such file, in the theme's
     ``custom_dir`` or in Material, stops the build with a template traceback. Raise ``ConfigError`` first."""
@@ -241,7 +242,7 @@ def _check_material_languages(root: Path, theme, codes: list[str]) -> None:
 
     folders = [Path(material.__file__).parent / "templates"]
     if isinstance(theme.get("custom_dir"), str):
-        custom = _inside(root, theme["custom_dir"], "theme.custom_dir")
+        custom = root / theme["custom_dir"]  # inside the project: _folders checked it
         if not custom.is_dir():
             # MkDocs itself stops on a custom_dir that does not exist, with its own message; a tree with the
             # configuration and not the theme (a checked copy of the pages) is only checked, never built
@@ -249,7 +250,8 @@ def _check_material_languages(root: Path, theme, codes: list[str]) -> None:
         folders.insert(0, custom)
     language = theme.get("language", "en")
     if not isinstance(language, str) or not THEME_LANGUAGE.match(language):
-        raise ConfigError(f"mkdocs.yml: theme.language {language!r} is not a language code (e.g. en, pt-BR)")
+        raise ConfigError(f"{_where(text, 'language', language)}: theme.language {language!r} is not a language code "
+                          "(e.g. en, pt-BR)")
     for code in dict.fromkeys([language, *codes]):
         if not isinstance(code, str) or not any((f / "partials" / "languages" / f"{code}.html").is_file() for f in folders):
             where = "theme.language" if code == language else "i18n locale"
@@ -263,7 +265,8 @@ def _load(root: Path) -> Project:
         data = path.read_bytes()
         if encodings.foreign(data):
             raise ConfigError(f"{path.name}:1: {encodings.message(encodings.foreign(data))}")
-        config = yaml.load(data.decode("utf-8"), Loader=_safe_loader()) or {}
+        text = data.decode("utf-8")
+        config = yaml.load(text, Loader=_safe_loader()) or {}
     except OSError as exc:
         raise ConfigError(f"{path.name}: cannot read ({exc.strerror})") from None
     except UnicodeDecodeError as exc:
@@ -332,8 +335,9 @@ def _load(root: Path) -> Project:
         if not isinstance(value, str) or not THEME_LANGUAGE.match(value):
             raise ConfigError(f"mkdocs.yml: theme.language {value!r} of an i18n language is not a language code "
                               "(e.g. en, pt-BR)")
+    docs = _folders(root, config, text)
     _check_material_languages(root, config.get("theme"),
-                              (codes if options.get("reconfigure_material", True) else []) + own)
+                              (codes if options.get("reconfigure_material", True) else []) + own, text)
     site_extra = config.get("extra") or {}
     fallback = str(site_extra.get("messages_fallback") or "") if isinstance(site_extra, dict) else ""
     default = next(lang.code for lang in languages if lang.default)
@@ -342,7 +346,7 @@ def _load(root: Path) -> Project:
         site_url += "/"
     return Project(
         root=root,
-        docs_dir=_folders(root, config),
+        docs_dir=docs,
         site_url=site_url,
         languages=tuple(languages),
         messages_fallback=fallback or default,
@@ -352,39 +356,92 @@ def _load(root: Path) -> Project:
 FOLDER_EXAMPLES = {"docs_dir": "docs", "site_dir": "site", "theme.custom_dir": "overrides"}
 
 
-def _inside(root: Path, value, key: str) -> Path:
+def _where(text: str, key: str, value=None) -> str:
+    """``mkdocs.yml:N`` for the line that sets ``key`` (its last dotted part), or that holds ``value``."""
+    name = key.rsplit(".", 1)[-1]
+    for number, line in enumerate(text.split("\n"), 1):
+        if re.search(rf"(?:^|[\s{{,]){re.escape(name)}\s*:", line.split(" #", 1)[0]) or (
+                value is not None and isinstance(value, str) and value and value in line and "#" not in line[:line.find(value)]):
+            return f"mkdocs.yml:{number}"
+    return "mkdocs.yml"
+
+
+ENGINE_OVERRIDES = ROOT / "overrides"  # the engine's own templates, which a publication may use from here
+
+
+def _inside(root: Path, value, key: str, text: str = "") -> Path:
     """``root / value`` when it is a folder inside the project (links resolved), else a ``ConfigError``: the
     build would read pages or templates from anywhere, or write and clean the site anywhere."""
     if not isinstance(value, str) or not value.strip() or "\0" in value:
-        raise ConfigError(f"mkdocs.yml: {key} is not a folder name (found {value!r})")
+        raise ConfigError(f"{_where(text, key)}: {key} is not a folder name (found {value!r})")
     path = root / value
-    try:
-        inside = path.resolve().is_relative_to(root.resolve()) and path.resolve() != root.resolve()
-    except (OSError, RuntimeError, ValueError):  # a loop of links, a name the system refuses
-        inside = False
+    # as written, links not followed: a project may link a folder of its own from elsewhere (the benchmark
+    # links the site's docs/ and data/, tests link overrides/); what it names must be inside the project
+    normal, top = os.path.normpath(path), os.path.normpath(root)
+    inside = normal != top and Path(normal).is_relative_to(top)
+    if key == "theme.custom_dir" and Path(normal).is_relative_to(os.path.normpath(ENGINE_OVERRIDES)):
+        inside = True  # a publication that takes the engine up uses its templates where they are
     if not inside:
-        raise ConfigError(f"mkdocs.yml: {key} {value!r} is not a folder inside the project (write a folder name "
-                          f"relative to mkdocs.yml, e.g. {FOLDER_EXAMPLES[key]})")
+        raise ConfigError(f"{_where(text, key)}: {key} {value!r} is not a folder inside the project (write a folder "
+                          f"name relative to mkdocs.yml, e.g. {FOLDER_EXAMPLES[key]})")
     return path
 
 
-def _folders(root: Path, config: dict) -> Path:
-    """The docs folder, after checking that docs_dir and site_dir are folders inside the project and apart:
-    MkDocs cleans site_dir before writing the site into it."""
-    docs = _inside(root, config.get("docs_dir") or "docs", "docs_dir")
-    site = _inside(root, config.get("site_dir") or "site", "site_dir").resolve()
+def _tracked_folders(root: Path) -> list[Path]:
+    """The project's top-level folders that hold files git tracks (scripts/, tests/, …), and .git itself."""
+    folders = [root / ".git"] if (root / ".git").exists() else []
+    try:
+        listed = subprocess.run(["git", "-C", str(root), "ls-files", "-z"], capture_output=True, timeout=20,
+                                check=True).stdout.decode("utf-8", "surrogateescape")
+    except (OSError, subprocess.SubprocessError):
+        return folders
+    return folders + [root / top for top in sorted({name.split("/", 1)[0] for name in listed.split("\0") if "/" in name})]
+
+
+def _folders(root: Path, config: dict, text: str = "") -> Path:
+    """The docs folder, after checking that docs_dir, site_dir and custom_dir are folders inside the project
+    and that site_dir keeps apart from every folder of the project's own: MkDocs empties it before writing."""
+    docs = _inside(root, config.get("docs_dir") or "docs", "docs_dir", text)
+    site_value = config.get("site_dir") or "site"
+    site = _inside(root, site_value, "site_dir", text).resolve()
     protected = [("docs_dir", docs.resolve()), ("the data folder", (root / "data").resolve())]
     theme = config.get("theme")
     if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
-        protected.append(("theme.custom_dir", _inside(root, theme["custom_dir"], "theme.custom_dir").resolve()))
-    protected += [(f"hook {hook}", (root / hook).resolve().parent) for hook in config.get("hooks") or ()
-                  if isinstance(hook, str)]
+        protected.append(("theme.custom_dir", _inside(root, theme["custom_dir"], "theme.custom_dir", text).resolve()))
+    hooks = [hook for hook in config.get("hooks") or () if isinstance(hook, str)]
+    for hook in hooks:
+        path = Path(os.path.normpath(root / hook))
+        if path.is_relative_to(os.path.normpath(docs)) or path.resolve().is_relative_to(docs.resolve()) \
+                or path.suffix != ".py":
+            raise ConfigError(f"{_where(text, 'hooks', hook)}: hook {hook!r} is not a Python file outside docs_dir "
+                              "(a hook in docs/ would be published with the site, and run by every build)")
+    protected += [("a folder of the project's own files", folder.resolve()) for folder in _tracked_folders(root)]
+    for hook in hooks:  # the build would empty the folder that holds a hook
+        if (root / hook).resolve().is_relative_to(site):
+            raise ConfigError(f"{_where(text, 'site_dir')}: site_dir {site_value!r} holds hook {hook}: the build "
+                              "empties site_dir and writes the site there; give it a folder of its own (site_dir: site)")
     for what, folder in protected:
         if site == folder or site.is_relative_to(folder) or folder.is_relative_to(site):
-            raise ConfigError(f"mkdocs.yml: site_dir {config.get('site_dir') or 'site'!r} overlaps {what} "
+            raise ConfigError(f"{_where(text, 'site_dir')}: site_dir {site_value!r} overlaps {what} "
                               f"({Path(os.path.relpath(folder, root.resolve())).as_posix()}): the build empties site_dir "
                               "and writes the site there; give it a folder of its own (site_dir: site)")
+    for key in ("extra_css", "extra_javascript"):
+        entries = config.get(key) or []
+        for entry in entries if isinstance(entries, list) else [entries]:
+            value = entry.get("path") if isinstance(entry, dict) else entry
+            if not isinstance(value, str) or not _local_asset(docs, value):
+                raise ConfigError(f"{_where(text, key, value)}: {key} {value!r} is not a file in docs_dir (the site "
+                                  "serves its own styles and scripts: no network at read time, and the CSP admits "
+                                  "only the site's files)")
     return docs
+
+
+def _local_asset(docs: Path, value: str) -> bool:
+    """Whether ``value`` names a file of ``docs`` by a relative path (no scheme, host or ``..`` outside it)."""
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//|^/", value.strip()) or "\0" in value:
+        return False
+    path = (docs / value.split("?", 1)[0].split("#", 1)[0]).resolve()
+    return path.is_relative_to(docs.resolve()) and path.is_file()
 
 
 def _flag(extra: dict, key: str, code: str) -> bool:
