@@ -6,6 +6,7 @@ Each class has its examples with their complete message and a property over the 
 """
 from __future__ import annotations
 
+import gettext
 import importlib
 import re
 import shutil
@@ -356,3 +357,35 @@ def test_extra_css_and_javascript_name_files_of_the_site_or_are_refused(tmp_path
         assert local.is_file() and local.is_relative_to((root / "docs").resolve()) and not value.startswith("/")
     else:
         one_line_error(code, out, err)
+
+
+# ---------------------------------------------------------------- message catalogs' Plural-Forms (probe B1)
+
+PLURAL = st.one_of(
+    st.sampled_from(["(n != 1)", "0", "(n%10==1 && n%100!=11 ? 0 : 1", "n{1}", "", "__import__('os')", "n+5",
+                     "(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2)",
+                     "n/0", "((((((((((n))))))))))", "n ? 1 : 0"]),
+    st.text(alphabet=st.sampled_from("n0123!=<>?:()&|%+ "), max_size=20))
+
+
+@PROPERTY
+@given(expression=PLURAL, forms=st.integers(min_value=1, max_value=3))
+def test_a_plural_forms_header_the_build_cannot_use_is_a_finding(tmp_path, expression, forms):
+    root = site(tmp_path)
+    (root / "data" / "locales").mkdir(parents=True)
+    header = (f'msgid ""\nmsgstr ""\n"Language: ru\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+              f'"Plural-Forms: nplurals={forms}; plural={expression};\\n"\n\n')
+    (root / "data" / "locales" / "en.po").write_text(header.replace("ru", "en"), encoding="utf-8")
+    (root / "data" / "locales" / "ru.po").write_text(header, encoding="utf-8")
+    code, out, err = run(root)
+    assert code in (1, 2) and "Traceback" not in err and "internal error" not in err, err
+    try:  # what the build does with it when a page says "n minutes"
+        choose = gettext.c2py(expression)
+        usable = all(isinstance(choose(n), int) and 0 <= choose(n) < forms for n in range(0, 1001))
+    except Exception:  # noqa: BLE001
+        usable = False
+    found = [line for line in out.splitlines() if line.endswith("[message-catalog]")]
+    if usable:
+        assert not any(line.startswith("data/locales/ru.po:5: Plural-Forms") for line in found), out
+    else:
+        assert any(line.startswith("data/locales/ru.po:") for line in found), out

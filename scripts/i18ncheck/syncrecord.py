@@ -162,6 +162,9 @@ def load(path: Path, name: str) -> Record:
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise RecordError(f"{name}: cannot be read ({exc}); restore it from git "
                           f"(git checkout -- {name})") from None
+    except RecursionError:
+        raise RecordError(f"{name}: cannot be read (nested too deeply to be a sync record); restore it from git "
+                          f"(git checkout -- {name})") from None
     translations = data.get("translations") if isinstance(data, dict) else None
     if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(translations, dict):
         raise RecordError(f"{name}: expected {{\"version\": {VERSION}, \"translations\": {{...}}}}; restore it "
