@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gettext
 import importlib
+import json
 import re
 import shutil
 import subprocess
@@ -389,3 +390,29 @@ def test_a_plural_forms_header_the_build_cannot_use_is_a_finding(tmp_path, expre
         assert not any(line.startswith("data/locales/ru.po:5: Plural-Forms") for line in found), out
     else:
         assert any(line.startswith("data/locales/ru.po:") for line in found), out
+
+
+# ---------------------------------------------------------------- one finding, one line (probe O1)
+
+
+@PROPERTY
+@given(name=st.text(alphabet=st.sampled_from("ab:\n\r\x1b\u2028\u202e "), min_size=1, max_size=12),
+       tag=st.text(alphabet=st.sampled_from("ab:\n\r\x1b\u2028\u202e "), min_size=1, max_size=12))
+def test_text_output_is_one_line_per_finding_whatever_a_name_or_value_holds(tmp_path, name, tag):
+    root = site(tmp_path)
+    page = root / "docs" / "briefs" / f"{name.replace('/', '_')}.en.md"
+    try:
+        page.write_text("---\ntitle: T\ndescription: D.\nsource_lang: en\n---\n\nText.\n", encoding="utf-8")
+    except OSError:
+        return
+    note = root / "docs" / "briefs" / "note.ru.md"
+    note.write_text(note.read_text(encoding="utf-8").replace("source_lang:", f"tags: [{_yaml_string(tag)}]\n"
+                                                                            "source_lang:"), encoding="utf-8")
+    code, text, err = run(root)
+    _, as_json, _ = run(root, "--format", "json")
+    lines = text.splitlines()
+    assert len(lines) == len(json.loads(as_json))
+    assert all(re.match(r"(docs|data)/[^\n]*:\d+: ", line) and not line.startswith("::") for line in lines), text
+    assert not any(c in text for c in "\r\x1b\u2028\u202e")
+    _, github, _ = run(root, "--format", "github")
+    assert all(line.startswith(("::error file=", "::notice file=")) for line in github.splitlines())

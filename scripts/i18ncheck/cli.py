@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 
 from i18ncheck import cache, engine, status, sync
-from i18ncheck.finding import FORMATS, summary
+from i18ncheck.finding import FORMATS, printable, summary
 from i18ncheck.registry import CHECKS
 from i18ncheck.tree import Tree, load_context
 from sitekit import messages
@@ -168,7 +168,7 @@ def _main(argv: list[str] | None) -> int:
         else:
             findings = engine.run(tree, context, enabled, jobs=args.jobs)
     except (ConfigError, messages.CatalogError) as exc:
-        print(f"i18ncheck: {' '.join(str(exc).split())}", file=sys.stderr)
+        print(printable(f"i18ncheck: {' '.join(str(exc).split())}"), file=sys.stderr)
         return 2
     sys.stdout.write(FORMATS[args.format](findings))
     print(summary(findings, len(tree.markdown)), file=sys.stderr)
@@ -193,13 +193,13 @@ def _sync(p, args, tree: Tree, context) -> int:
             p.error(f"sync: {str(path)!r} is not a file name")
         found = next((c for c in (tree.project.root / path, Path.cwd() / path) if os.path.lexists(c)), None)
         if found is None:
-            p.error(f"sync: {path} does not exist")
+            p.error(f"sync: {printable(str(path))} does not exist")
         full = os.path.abspath(found)
         if os.path.commonpath([full, docs]) != docs:
-            p.error(f"sync: {path} is not in {tree.docs_dir}")
+            p.error(f"sync: {printable(str(path))} is not in {tree.docs_dir}")
         uri = Path(os.path.relpath(full, docs)).as_posix()
         if uri not in tree.markdown:
-            p.error(f"sync: {path} is not a Markdown file in docs/")
+            p.error(f"sync: {printable(str(path))} is not a Markdown file in docs/")
         uris.append(uri)
     try:
         done = sync.sync(tree, context, uris)
