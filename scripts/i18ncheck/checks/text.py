@@ -174,6 +174,21 @@ def file_names(tree, context):
         yield tree.path(shown), 1, f"{posixpath.basename(shown)} {problem}"
 
 
+# Python-Markdown's inline parser takes time quadratic in the brackets of a block: 4,000 take half a minute,
+# 50,000 hours (the build hangs). A block of this site has a handful; a hundred is already no prose.
+MAX_BRACKETS = 100
+
+
+@check("file")
+def markup_limits(doc, context):
+    """No block with more [ brackets than the renderer can parse in time (it is quadratic in them)."""
+    for node in doc.nodes:
+        if node.text and node.kind != "code" and node.text.count("[") > MAX_BRACKETS:
+            yield node.line, (f"{node.describe()} has {node.text.count('['):,} [ brackets, more than "
+                              f"{MAX_BRACKETS}: the site's Markdown renderer would take minutes or hours on them "
+                              "(the build would hang); remove the stray brackets")
+
+
 MAX_CONTROL_LINES = 20  # a file with more is not text someone typed: the last finding counts the rest
 
 
