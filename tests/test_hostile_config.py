@@ -416,3 +416,18 @@ def test_text_output_is_one_line_per_finding_whatever_a_name_or_value_holds(tmp_
     assert not any(c in text for c in "\r\x1b\u2028\u202e")
     _, github, _ = run(root, "--format", "github")
     assert all(line.startswith(("::error file=", "::notice file=")) for line in github.splitlines())
+
+
+@PROPERTY
+@given(opening=st.integers(min_value=0, max_value=400), shape=st.sampled_from(["[", "[a](", "[x]", "(["]),
+       closed=st.booleans())
+def test_a_block_the_renderer_would_hang_on_is_a_finding(tmp_path, opening, shape, closed):
+    root = site(tmp_path)
+    page = root / "docs" / "briefs" / "note.ru.md"
+    stray = shape * opening + ("]" * opening if closed else "")
+    page.write_text(page.read_text(encoding="utf-8") + f"\nТекст {stray}.\n", encoding="utf-8")
+    code, out, err = run(root)
+    mine = [line for line in out.splitlines() if line.endswith("[markup-limits]")]
+    brackets = stray.count("[")
+    assert len(mine) == (1 if brackets > 100 else 0), out
+    assert not mine or f"has {brackets:,} [ brackets, more than 100" in mine[0]
