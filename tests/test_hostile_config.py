@@ -9,9 +9,11 @@ from __future__ import annotations
 import gettext
 import importlib
 import json
+import os
 import re
 import shutil
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -154,6 +156,10 @@ def _yaml_string(text: str) -> str:
 
 
 ALLOWED = sorted(project.PYTHON_NAMES)
+RUNS_PYTHON = ("makes MkDocs run Python code named in the configuration; only the slug functions and formatters of "
+               "Markdown extensions may be named (e.g. !!python/name:pymdownx.superfences.fence_code_format)")
+NOT_A_FILE = ("is not a file in docs_dir (the site serves its own styles and scripts: no network at read time, and the "
+              "CSP admits only the site's files)")
 PYTHON_TAG = st.tuples(
     st.sampled_from(["name:", "object/apply:", "object:", "object/new:", "module:", "tuple", "str", "none", ""]),
     st.one_of(st.sampled_from(ALLOWED + ["os.system", "subprocess.call", "builtins.eval", "pymdownx.slugs.os",
@@ -194,13 +200,9 @@ def test_a_python_tag_is_allowed_only_for_extension_functions(tmp_path, tag):
      "cannot be called with these arguments (TypeError: its arguments are a list, or a mapping of args and kwds)"),
     ("!!python/name:pymdownx.superfences.fence_code_format x", "mkdocs.yml:12: "
      "!!python/name:pymdownx.superfences.fence_code_format takes no value (write it alone after the key)"),
-    ("!!python/name:pymdownx.superfences.no_such_format", "mkdocs.yml:12: "
-     "!!python/name:pymdownx.superfences.no_such_format makes MkDocs run Python code named in the configuration; "
-     "only the slug functions and formatters of Markdown extensions may be named "
-     "(e.g. !!python/name:pymdownx.superfences.fence_code_format)"),
-    ("{a: !!python/tuple [1]}", "mkdocs.yml:12: !!python/tuple makes MkDocs run Python code named in the "
-     "configuration; only the slug functions and formatters of Markdown extensions may be named "
-     "(e.g. !!python/name:pymdownx.superfences.fence_code_format)"),
+    ("!!python/name:pymdownx.superfences.no_such_format",
+     "mkdocs.yml:12: !!python/name:pymdownx.superfences.no_such_format " + RUNS_PYTHON),
+    ("{a: !!python/tuple [1]}", "mkdocs.yml:12: !!python/tuple " + RUNS_PYTHON),
 ])
 def test_a_python_tag_the_build_would_stop_on_is_a_configuration_error(value, message, tmp_path):
     root = site(tmp_path)
@@ -299,14 +301,9 @@ def test_control_characters_are_one_finding_per_line_at_most_twenty(tmp_path, bo
      "docs/ would be published with the site, and run by every build)"),
     ("hooks: [scripts/../docs/assets/evil.py]", "hook 'scripts/../docs/assets/evil.py' is not a Python file outside "
      "docs_dir (a hook in docs/ would be published with the site, and run by every build)"),
-    ("extra_javascript: [https://evil.example/x.js]", "extra_javascript 'https://evil.example/x.js' is not a file in "
-     "docs_dir (the site serves its own styles and scripts: no network at read time, and the CSP admits only the "
-     "site's files)"),
-    ("extra_css: [//cdn.example/x.css]", "extra_css '//cdn.example/x.css' is not a file in docs_dir (the site serves "
-     "its own styles and scripts: no network at read time, and the CSP admits only the site's files)"),
-    ("extra_javascript: [{path: ../../x.js, type: module}]", "extra_javascript '../../x.js' is not a file in docs_dir "
-     "(the site serves its own styles and scripts: no network at read time, and the CSP admits only the site's "
-     "files)"),
+    ("extra_javascript: [https://evil.example/x.js]", "extra_javascript 'https://evil.example/x.js' " + NOT_A_FILE),
+    ("extra_css: [//cdn.example/x.css]", "extra_css '//cdn.example/x.css' " + NOT_A_FILE),
+    ("extra_javascript: [{path: ../../x.js, type: module}]", "extra_javascript '../../x.js' " + NOT_A_FILE),
 ])
 def test_what_the_build_would_run_or_fetch_is_a_configuration_error(setting, message, tmp_path):
     root = site(tmp_path)
@@ -353,9 +350,11 @@ def test_extra_css_and_javascript_name_files_of_the_site_or_are_refused(tmp_path
     configure(root, append=f"{key}: [{_yaml_string(value)}]\n")
     code, out, err = run(root)
     assert "Traceback" not in err and "internal error" not in err, err
-    local = (root / "docs" / value.split("?")[0].split("#")[0]).resolve()
+    docs = os.path.normpath(root / "docs")
+    local = Path(os.path.normpath(root / "docs" / value.split("?")[0].split("#")[0]))
     if code != 2:
-        assert local.is_file() and local.is_relative_to((root / "docs").resolve()) and not value.startswith("/")
+        assert local.is_relative_to(docs) and local != Path(docs) and not value.startswith("/")
+        assert not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", value)  # no scheme: no URL
     else:
         one_line_error(code, out, err)
 
@@ -431,3 +430,45 @@ def test_a_block_the_renderer_would_hang_on_is_a_finding(tmp_path, opening, shap
     brackets = stray.count("[")
     assert len(mine) == (1 if brackets > 100 else 0), out
     assert not mine or f"has {brackets:,} [ brackets, more than 100" in mine[0]
+
+
+# ---------------------------------------------------------------- smaller classes (probe L3-L5)
+
+
+def test_a_name_in_decomposed_unicode_is_a_file_name_finding(tmp_path):
+    root = site(tmp_path)
+    name = unicodedata.normalize("NFD", "café.ru.md")
+    (root / "docs" / "briefs" / name).write_text("---\ntitle: T\n---\n", encoding="utf-8")
+    code, out, err = run(root)
+    assert f"docs/briefs/{name}:1: {name} has a name in decomposed Unicode (NFD, as some systems save it), so it is " \
+           "not the name its other languages' files and links spell: rename it with the same letters typed again " \
+           "(NFC) [file-names]" in out.splitlines()
+
+
+def test_a_root_without_mkdocs_yml_names_the_path_tried(tmp_path):
+    assert one_line_error(*run(tmp_path / "nowhere")) == (
+        f"i18ncheck: mkdocs.yml: cannot read (No such file or directory: {tmp_path / 'nowhere' / 'mkdocs.yml'}; "
+        "--root names the folder of mkdocs.yml)")
+
+
+@pytest.mark.parametrize("data, message", [
+    ('scale: {thousand: [""]}', "scale.thousand is not one of thousand, million, billion, trillion, percent with a "
+                                "list of words"),
+    ('decimal: ""', "decimal is empty (leave the key out, or give its value)"),
+    ('letters: ""', "letters is empty (leave the key out, or give its value)"),
+    ('decimal: ",."', "decimal is ',' or '.'"),
+    ("scale: [1]", "scale and normalize are mappings (scale: {thousand: [...]})"),
+])
+def test_a_broken_language_file_of_the_check_is_a_configuration_error(data, message, tmp_path, monkeypatch):
+    from i18ncheck import languages
+    folder = tmp_path / "languages"
+    shutil.copytree(languages.FOLDER, folder)
+    (folder / "ru.yml").write_text(data + "\n", encoding="utf-8")
+    monkeypatch.setattr(languages, "FOLDER", folder)
+    languages.rules.cache_clear()
+    languages.scale_words.cache_clear()
+    try:
+        assert one_line_error(*run(site(tmp_path))) == f"i18ncheck: scripts/i18ncheck/languages/ru.yml: {message}"
+    finally:
+        languages.rules.cache_clear()
+        languages.scale_words.cache_clear()

@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 
 from sitekit import safeyaml
+from sitekit.project import ConfigError
 
 FOLDER = Path(__file__).with_name("languages")
 SCALES = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12, "percent": -2}
@@ -23,7 +24,7 @@ SCALES = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12, "percent": 
 SIGNS = {"percent": ("%", "\u066a", "\uff05")}
 
 
-class LanguageDataError(Exception):
+class LanguageDataError(ConfigError):
     """A language file cannot be used; the message names it."""
 
 
@@ -90,6 +91,11 @@ def rules(code: str | None) -> Rules:
         raise LanguageDataError(f"{name}: cannot be read ({exc})") from None
     if not isinstance(data, dict):
         raise LanguageDataError(f"{name}: expected a mapping (letters: ..., decimal: ...)")
+    if not isinstance(data.get("scale") or {}, dict) or not isinstance(data.get("normalize") or {}, dict):
+        raise LanguageDataError(f"{name}: scale and normalize are mappings (scale: {{thousand: [...]}})")
+    for key in ("letters", "decimal"):
+        if key in data and not data[key]:
+            raise LanguageDataError(f"{name}: {key} is empty (leave the key out, or give its value)")
     scale = []
     for key, words in (data.get("scale") or {}).items():
         if key not in SCALES or not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
@@ -101,7 +107,7 @@ def rules(code: str | None) -> Rules:
     if not isinstance(fold, dict) or not isinstance(prefixes, list):
         raise LanguageDataError(f"{name}: normalize.fold is a mapping, prefixes a list")
     decimal = _text(data.get("decimal"), name, "decimal") or "."
-    if decimal not in ",.":
+    if decimal not in (",", "."):
         raise LanguageDataError(f"{name}: decimal is ',' or '.'")
     base = Rules(code, frozenset(_text(data.get("letters"), name, "letters").casefold()),
                  frozenset(_text(data.get("distinctive"), name, "distinctive").casefold()), decimal, tuple(scale),

@@ -11,6 +11,7 @@ import functools
 import os
 import re
 import stat
+import unicodedata
 from pathlib import Path
 
 
@@ -261,6 +262,10 @@ def _walk(top: Path, irregular: list[tuple[str, str]]):
                 irregular.append((uri, "is not a regular file (a FIFO, socket or device): remove it"))
             elif _unprintable(uri):
                 irregular.append((uri, "has a name that is not utf-8 text: rename it"))
+            elif unicodedata.normalize("NFC", name) != name:
+                irregular.append((uri, "has a name in decomposed Unicode (NFD, as some systems save it), so it is "
+                                       "not the name its other languages' files and links spell: rename it with the "
+                                       "same letters typed again (NFC)"))
             elif BAD_NAME.search(name):
                 irregular.append((uri, "has a name with a control character, backslash, #, ?, % or leading or "
                                        "trailing space, which no link can carry: rename it"))

@@ -268,7 +268,9 @@ def _load(root: Path) -> Project:
         text = data.decode("utf-8")
         config = yaml.load(text, Loader=_safe_loader()) or {}
     except OSError as exc:
-        raise ConfigError(f"{path.name}: cannot read ({exc.strerror})") from None
+        raise ConfigError(f"{path.name}: cannot read ({exc.strerror}: {path}; --root names the folder of "
+                          "mkdocs.yml)" if isinstance(exc, FileNotFoundError) else
+                          f"{path.name}: cannot read ({exc.strerror})") from None
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise ConfigError(f"{path.name}:{line}: bytes that are not UTF-8 "
@@ -437,11 +439,12 @@ def _folders(root: Path, config: dict, text: str = "") -> Path:
 
 
 def _local_asset(docs: Path, value: str) -> bool:
-    """Whether ``value`` names a file of ``docs`` by a relative path (no scheme, host or ``..`` outside it)."""
-    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//|^/", value.strip()) or "\0" in value:
+    """Whether ``value`` names a file of ``docs`` by a relative path (no scheme, host or ``..`` outside it;
+    whether the file is there is the build's to say: a checked copy of the pages has no assets)."""
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//|^/", value.strip()) or "\0" in value or not value.strip():
         return False
-    path = (docs / value.split("?", 1)[0].split("#", 1)[0]).resolve()
-    return path.is_relative_to(docs.resolve()) and path.is_file()
+    path = Path(os.path.normpath(docs / value.split("?", 1)[0].split("#", 1)[0]))
+    return path.is_relative_to(os.path.normpath(docs)) and path != Path(os.path.normpath(docs))
 
 
 def _flag(extra: dict, key: str, code: str) -> bool:
