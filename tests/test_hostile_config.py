@@ -472,3 +472,35 @@ def test_a_broken_language_file_of_the_check_is_a_configuration_error(data, mess
     finally:
         languages.rules.cache_clear()
         languages.scale_words.cache_clear()
+
+
+# ---------------------------------------------------------------- the sync record and use_directory_urls (probe M4, B2)
+
+
+@pytest.mark.parametrize("blocks", [["x"], [None], ["0123456789abcdef"] * 100_001, ["1e999"], ["0123456789abcde\0"]])
+def test_a_record_entry_sync_did_not_write_is_a_configuration_error(blocks, tmp_path):
+    root = site(tmp_path)
+    record = {"version": 1, "translations": {"article.ru.md": {"source": "article.kk.md", "blocks": blocks}}}
+    (root / "data" / "translation-sync.json").write_text(json.dumps(record), encoding="utf-8")
+    assert one_line_error(*run(root)) == (
+        "i18ncheck: data/translation-sync.json: the entry for article.ru.md is not one sync wrote (its block hashes "
+        "are not 100,000 at most, each 16 hexadecimal digits): restore the file from git (git checkout -- "
+        "data/translation-sync.json), or delete the entry and record the translation again")
+
+
+def test_a_stale_finding_names_ten_changes_and_counts_the_rest(tmp_path):
+    root = site(tmp_path)
+    record = {"version": 1, "translations": {"article.ru.md": {"source": "article.kk.md",
+                                                               "blocks": ["0123456789abcdef"] * 500}}}
+    (root / "data" / "translation-sync.json").write_text(json.dumps(record), encoding="utf-8")
+    code, out, err = run(root)
+    line = next(line for line in out.splitlines() if line.startswith("docs/article.ru.md:") and "stale" in line)
+    assert line.count(";") == 10 and re.search(r"; and [\d,]+ more changes \[stale-translation\]$", line), line
+
+
+def test_file_urls_are_a_configuration_error(tmp_path):
+    root = site(tmp_path)
+    configure(root, append="use_directory_urls: false\n")
+    assert one_line_error(*run(root)) == (
+        "i18ncheck: mkdocs.yml:11: use_directory_urls must be true: the site's sitemaps, alternates and feeds are "
+        "written for folder URLs (page/ rather than page.html)")

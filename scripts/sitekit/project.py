@@ -284,6 +284,9 @@ def _load(root: Path) -> Project:
         raise ConfigError(f"{path.name}{where}: not valid YAML ({problem})") from None
     if not isinstance(config, dict):
         raise ConfigError(f"{path.name}: expected a mapping of settings (site_name: ..., plugins: ...)")
+    if config.get("use_directory_urls", True) is not True:
+        raise ConfigError(f"{_where(text, 'use_directory_urls')}: use_directory_urls must be true: the site's "
+                          "sitemaps, alternates and feeds are written for folder URLs (page/ rather than page.html)")
     if "INHERIT" in config:
         # MkDocs would merge another file into this one, unread by the check (and read with its full loader)
         raise ConfigError(f"{path.name}: INHERIT is not supported: the project's configuration is this one file, "
