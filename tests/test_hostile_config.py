@@ -504,3 +504,12 @@ def test_file_urls_are_a_configuration_error(tmp_path):
     assert one_line_error(*run(root)) == (
         "i18ncheck: mkdocs.yml:11: use_directory_urls must be true: the site's sitemaps, alternates and feeds are "
         "written for folder URLs (page/ rather than page.html)")
+
+
+def test_a_value_that_reads_the_same_but_differs_in_type_says_so(tmp_path):
+    root = site(tmp_path)
+    note = root / "docs" / "briefs" / "note.ru.md"
+    note.write_text(note.read_text(encoding="utf-8").replace("date: 2026-11-20", 'date: "2026-11-20"'), encoding="utf-8")
+    code, out, err = run(root)
+    assert ("docs/briefs/note.ru.md:6: value of date differs from source docs/briefs/note.en.md:6 (found 2026-11-20 as "
+            "text (quoted), expected 2026-11-20 as a date) [front-matter-agreement]") in out.splitlines()
