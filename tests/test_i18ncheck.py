@@ -160,16 +160,16 @@ def test_usage_errors_exit_2(args, message, tmp_path, capsys):
 @pytest.mark.parametrize("damage, message", [
     (lambda root: (root / "mkdocs.yml").unlink(), "i18ncheck: mkdocs.yml: cannot read"),
     (lambda root: (root / "mkdocs.yml").write_text("site_name: [\n", encoding="utf-8"),
-     "i18ncheck: mkdocs.yml: not valid YAML"),
+     "i18ncheck: mkdocs.yml:2: not valid YAML (did not find expected node content)"),
     (lambda root: (root / "data" / "glossary.yml").write_text("terms: [\n", encoding="utf-8"),
-     "i18ncheck: data/glossary.yml:2: not valid yaml"),
+     "i18ncheck: data/glossary.yml:2: not valid YAML"),
     (lambda root: (root / "data" / "glossary.yml").write_text("terms: {x: 1}\n", encoding="utf-8"),
      "i18ncheck: data/glossary.yml: expected a mapping with a 'terms' list"),
-    (lambda root: (root / "data" / "tags.yml").write_text("a: [\n", encoding="utf-8"), "i18ncheck: data/tags.yml:2: not valid yaml"),
+    (lambda root: (root / "data" / "tags.yml").write_text("a: [\n", encoding="utf-8"), "i18ncheck: data/tags.yml:2: not valid YAML"),
     (lambda root: (root / "data" / "tags.yml").write_text("- a\n", encoding="utf-8"), "i18ncheck: data/tags.yml: expected a mapping"),
     (lambda root: (root / "data" / "tags.yml").write_text("qatar: {kk: Қатар, ru: Катар, en: Qatar}\nqatar: {kk: a, ru: b, en: c}\n",
                                                          encoding="utf-8"),
-     "i18ncheck: data/tags.yml:2: not valid yaml (key 'qatar' is given twice in one mapping; keep one)"),
+     "i18ncheck: data/tags.yml:2: not valid YAML (key 'qatar' is given twice in one mapping; keep one)"),
     (lambda root: (root / "data" / "translation-sync.json").write_text("{", encoding="utf-8"),
      "i18ncheck: data/translation-sync.json: cannot be read"),
     (lambda root: (root / "data" / "translation-sync.json").write_text("[]", encoding="utf-8"),
@@ -217,14 +217,23 @@ def test_configuration_errors_exit_2(damage, message, tmp_path, capsys):
 
 
 def test_mkdocs_yml_is_read_without_calling_python(tmp_path, capsys):
-    """A !!python tag in mkdocs.yml stands for nothing when the check reads it: no command runs."""
+    """A !!python tag that would make MkDocs run a command is a configuration error at its line, and reading
+    it ran nothing; the slug function the site's own mkdocs.yml names is allowed."""
     root = prepare("clean", tmp_path)
     marker = tmp_path / "owned"
     text = (root / "mkdocs.yml").read_text(encoding="utf-8")
     (root / "mkdocs.yml").write_text(text + f"extra: !!python/object/apply:os.system ['touch {marker}']\n",
                                      encoding="utf-8")
     code, out, err = run(root, capsys=capsys)
-    assert code == 0 and not marker.exists()
+    assert (code, out) == (2, "") and not marker.exists()
+    assert err == ("i18ncheck: mkdocs.yml:11: !!python/object/apply:os.system makes MkDocs run Python code named in "
+                   "the configuration; only the slug functions and formatters of Markdown extensions may be named "
+                   "(e.g. !!python/name:pymdownx.superfences.fence_code_format)\n")
+    (root / "mkdocs.yml").write_text(text + "markdown_extensions:\n  - toc:\n      slugify: "
+                                     "!!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}\n"
+                                     "  - pymdownx.superfences:\n      custom_fences:\n        - format: "
+                                     "!!python/name:pymdownx.superfences.fence_code_format\n", encoding="utf-8")
+    assert run(root, capsys=capsys)[0] == 0
 
 
 def test_module_entry_point(tmp_path):

@@ -223,7 +223,7 @@ def test_hostile_trees(base_site, tmp_path, files, data, extra):
 
 # Every data file the check or the build reads, and what an author or a careless merge can leave in it.
 DATA_FILES = ["kinds.yml", "tags.yml", "glossary.yml", "translation-sync.json", "galley.yml", "search/ru.yml",
-              "search/settings.yml", "search/synonyms.yml", "locales/ru.po"]
+              "search/settings.yml", "search/synonyms.yml", "locales/ru.po", "fonts.yml"]
 DATA_TEXT = st.one_of(
     st.sampled_from([
         "", "- a\n- b\n", "kinds: {brief: {requires: date}}\n", "kinds: {brief: {metadata: nonsense}}\n",
@@ -232,6 +232,9 @@ DATA_TEXT = st.one_of(
         "scripts: {Cyrl: serif}\nfamilies: {serif: {name: 'a;b'}}\n", 'msgid "x"\nmsgstr "{a.__class__}"\n',
         "{\"translations\": {\"../../x\": {\"source\": 1, \"blocks\": {}}}}", "[" * 3000 + "]" * 3000,
         "n: " + "9" * 5000 + "\n",
+        "faces: [{family: R, package: '@a/b', subsets: [latin], scripts: [Cyrl, Latn], features: ['*']}]\n",
+        "faces: [{family: [R], package: ../.., subsets: [../x], scripts: {a: 1}, features: 7, more: 1}]\n",
+        "faces:\n  - family: R\n    family: S\n", "faces: [[1], null, '']\n",
     ]),
     st.text(max_size=120),
 )

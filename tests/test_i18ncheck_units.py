@@ -276,3 +276,21 @@ def test_a_language_in_progress_may_lack_glossary_entries_and_tag_labels(tmp_pat
     tags.write_text("qatar: {kk: Қатар, en: Qatar}\n", encoding="utf-8")
     assert load_tags(tags, ("kk", "en", "ar"), ("ar",)) == ({"qatar": {"kk": "Қатар", "en": "Qatar"}}, [])
     assert load_tags(tags, ("kk", "en", "ar"))[1] == [(1, "tag qatar has no ar label (readers would see the id qatar)")]
+
+
+# ---------------------------------------------------------------- raw HTML links (probe D3)
+
+URL = st.from_regex(r"\A(https?://[a-z]{1,8}\.example(/[a-z0-9._-]{0,10}){0,2}|[a-z]{1,8}\.(png|md|gif))\Z")
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(url=URL, tag=st.sampled_from(["a", "img", "source", "area", "iframe", "video"]),
+       attr=st.sampled_from(["href", "src", "HREF", "poster", "srcset", "data"]),
+       quote=st.sampled_from(['"', "'", ""]), before=st.sampled_from([" ", "/", ' class="x" ']),
+       lang=st.sampled_from(["kk", "ru", "en", "ar"]))
+def test_a_url_in_raw_html_is_a_link_target(url, tag, attr, quote, before, lang):
+    """<a href>, <img src> and their kin lead somewhere as a Markdown link does: the target is compared."""
+    text = f"Text 2013 [1]. <{tag}{before}{attr}={quote}{url}{quote}>x</{tag}> more."
+    found = inline.extract(text, lang)
+    assert found.targets == (url,)
+    assert found.markers == ("[1]",) and 2013 in found.values

@@ -10,6 +10,6 @@ the same checks page by page. Modules, one concern each:
 ``registry``  the check decorator and ids                           ``checks/``  the checks themselves
 ``engine``    runs the checks, applies waivers, sorts findings      ``finding``  one finding, its formats
 ``status``    each page's state per language                        ``sync``  the sync and prune commands
-``align``     pairing blocks when the sequences differ              ``safeyaml``  YAML without tags or bombs
+``align``     pairing blocks when the sequences differ              (YAML is read by ``sitekit.safeyaml``)
 ``languages`` per-language rules, from ``languages/<code>.yml``
 """

@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 
 from i18ncheck import cache, engine, status, sync
-from i18ncheck.finding import FORMATS, summary
+from i18ncheck.finding import FORMATS, printable, summary
 from i18ncheck.registry import CHECKS
 from i18ncheck.tree import Tree, load_context
 from sitekit import messages
@@ -37,6 +37,24 @@ def cpus() -> int:
     except AttributeError:  # not on Linux
         count = os.cpu_count() or 1
     return max(1, min(count, 8))
+
+
+MAX_JOBS = 64
+
+
+def _jobs(value: str) -> int:
+    """``--jobs N``: a whole number from 1 to ``MAX_JOBS``, run as at most the CPUs this process may use."""
+    try:
+        number = int(value.strip(), 10)
+    except ValueError:
+        number = 0
+    if not 1 <= number <= MAX_JOBS:
+        raise argparse.ArgumentTypeError(f"expected a whole number of processes from 1 to {MAX_JOBS} (found {value!r})")
+    try:
+        available = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        available = os.cpu_count() or 1
+    return min(number, max(1, available))
 
 
 def _ids(value: str) -> list[str]:
@@ -54,8 +72,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--root", type=Path, default=projectmod.ROOT,
                    help="the project folder, where mkdocs.yml is (default: this repository)")
     p.add_argument("--format", choices=sorted(FORMATS), default="text", help="how findings are printed")
-    p.add_argument("--jobs", type=int, default=cpus(), metavar="N",
-                   help="processes to check a large tree with (default: the CPUs this process may use, at most 8)")
+    p.add_argument("--jobs", type=_jobs, default=cpus(), metavar="N",
+                   help=f"processes to check a large tree with, 1 to {MAX_JOBS} (default: the CPUs this process may "
+                        "use, at most 8; more than it may use run as many as it may)")
     p.add_argument("--cache", action="store_true",
                    help="reuse the result of an identical earlier run (every input file hashed; kept in "
                         ".cache/i18ncheck/), and keep this one for the build's hook; with every check on only")
@@ -145,11 +164,11 @@ def _main(argv: list[str] | None) -> int:
             return _status(args, tree, context)
         enabled = enabled_checks(args)
         if args.cache and enabled == engine.ALL:
-            findings, _ = cache.run(tree, context, jobs=max(1, args.jobs))
+            findings, _ = cache.run(tree, context, jobs=args.jobs)
         else:
-            findings = engine.run(tree, context, enabled, jobs=max(1, args.jobs))
+            findings = engine.run(tree, context, enabled, jobs=args.jobs)
     except (ConfigError, messages.CatalogError) as exc:
-        print(f"i18ncheck: {' '.join(str(exc).split())}", file=sys.stderr)
+        print(printable(f"i18ncheck: {' '.join(str(exc).split())}"), file=sys.stderr)
         return 2
     sys.stdout.write(FORMATS[args.format](findings))
     print(summary(findings, len(tree.markdown)), file=sys.stderr)
@@ -174,13 +193,13 @@ def _sync(p, args, tree: Tree, context) -> int:
             p.error(f"sync: {str(path)!r} is not a file name")
         found = next((c for c in (tree.project.root / path, Path.cwd() / path) if os.path.lexists(c)), None)
         if found is None:
-            p.error(f"sync: {path} does not exist")
+            p.error(f"sync: {printable(str(path))} does not exist")
         full = os.path.abspath(found)
         if os.path.commonpath([full, docs]) != docs:
-            p.error(f"sync: {path} is not in {tree.docs_dir}")
+            p.error(f"sync: {printable(str(path))} is not in {tree.docs_dir}")
         uri = Path(os.path.relpath(full, docs)).as_posix()
         if uri not in tree.markdown:
-            p.error(f"sync: {path} is not a Markdown file in docs/")
+            p.error(f"sync: {printable(str(path))} is not a Markdown file in docs/")
         uris.append(uri)
     try:
         done = sync.sync(tree, context, uris)

@@ -14,11 +14,14 @@ import re
 import yaml
 
 from i18ncheck import blocks, frontmatter, inline
+from sitekit import encodings
+from sitekit.project import LOCALE
 
 # The locale pattern of mkdocs-static-i18n 1.3.1 (mkdocs_static_i18n.config.RE_LOCALE), which decides
 # whether `page.xx.md` is a translation; importing it costs the command line 0.4 s, so it is repeated
-# here and tests/test_i18ncheck_units.py pins the copy to the original.
-RE_LOCALE = re.compile(r"(^[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?$)|(^[a-z]{2}_[A-Z]{2}$)")
+# in sitekit/project.py (which also checks the configured codes with it) and tests/test_i18ncheck_units.py
+# pins the copy to the original.
+RE_LOCALE = LOCALE
 DATE_LIKE = re.compile(r"\b(\d{4})-(\d\d?)-(\d\d?)\b")
 META_KEY = re.compile(r"^([A-Za-z0-9_-]+)[ \t]*:")
 # C0 and C1 control characters but tab and line feed (CR is a line ending, reported as such), and DEL:
@@ -58,6 +61,7 @@ class Document:
     meta_lines: dict = dataclasses.field(default_factory=dict)   # top-level key -> line
     controls: list[tuple[int, str]] = dataclasses.field(default_factory=list)  # (line, character)
     read_error: str | None = None                 # the file could not be read at all
+    foreign: str | None = None                    # UTF-16 or UTF-32: not read further (one finding)
     body_line: int = 1                            # file line of the first body line
     nodes: list[blocks.Node] = dataclasses.field(default_factory=list)
     waivers: list[blocks.Waiver] = dataclasses.field(default_factory=list)
@@ -71,8 +75,8 @@ class Document:
     @functools.cached_property
     def inlines(self) -> list[inline.Inline | None]:
         """What must survive translation in each block with text, parallel to ``nodes``."""
-        return [inline.extract(node.text, self.lang) if node.text and node.kind != "code" else None
-                for node in self.nodes]
+        return [inline.extract(node.text, self.lang, node.kind == "table") if node.text and node.kind != "code"
+                else None for node in self.nodes]
 
 
 def unreadable(path: str, uri: str, reason: str) -> Document:
@@ -84,6 +88,9 @@ def unreadable(path: str, uri: str, reason: str) -> Document:
 def read(path: str, uri: str, data: bytes) -> Document:
     """The document at ``path`` (repo-relative) from its bytes."""
     page, lang = split_language(uri)
+    foreign = encodings.foreign(data)
+    if foreign:  # every other byte a NUL: one finding for the file, not one per character
+        return Document(path, uri, page, lang, [], empty=True, foreign=foreign)
     bom = data.startswith(b"\xef\xbb\xbf")
     if bom:
         data = data[3:]

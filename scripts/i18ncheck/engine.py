@@ -36,7 +36,8 @@ def run(tree: Tree, context: Context, enabled: frozenset[str] = ALL, jobs: int =
 
 # What the build's hooks and templates read before any page is checked: a finding of one of these means
 # the build would crash or publish a broken page, so the MkDocs hook stops the build on it.
-BLOCKING = frozenset({"file-names", "encoding", "control-characters", "front-matter-syntax", "front-matter-values",
+BLOCKING = frozenset({"file-names", "encoding", "control-characters", "markup-limits", "front-matter-syntax",
+                      "front-matter-values",
                       "tag-vocabulary", "glossary-entries", "unknown-tag", "unsafe-html", "hidden-content"})
 
 

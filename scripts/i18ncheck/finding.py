@@ -3,6 +3,20 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
+
+# What a line of text output may not carry as it is: a line break would start another line (in a CI log, a
+# line starting with :: is a GitHub workflow command), other control characters and the bidirectional
+# overrides would rewrite what a terminal shows.
+UNPRINTABLE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` on one line, each control character written as an escape (``\\n``, ``\\x1b``, ``\\u202e``)."""
+    if not UNPRINTABLE.search(text):
+        return text
+    return UNPRINTABLE.sub(lambda m: {"\n": "\\n", "\r": "\\r"}.get(m.group(0)) or
+                           (f"\\x{ord(m.group(0)):02x}" if ord(m.group(0)) < 0x100 else f"\\u{ord(m.group(0)):04x}"), text)
 
 
 @dataclasses.dataclass(frozen=True, order=True)
@@ -26,7 +40,7 @@ class Finding:
             out += f" (waived: {self.waived})"
         elif self.acknowledged:
             out += " (acknowledged: translation: stale)"
-        return out
+        return printable(out)
 
     def as_dict(self) -> dict:
         return {
@@ -43,7 +57,7 @@ class Finding:
 
 
 def _data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _prop(value: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from i18ncheck import safeyaml
+from sitekit import safeyaml
 
 KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*?))?[ \t]*$")
 # A plain scalar that PyYAML reads as this very string: starts with a letter, no ': ', ' #', ':' at the end,

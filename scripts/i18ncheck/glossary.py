@@ -11,9 +11,9 @@ import dataclasses
 import re
 from pathlib import Path
 
-import yaml
 
-from i18ncheck import languages, safeyaml
+from i18ncheck import languages
+from sitekit import safeyaml
 from i18ncheck.inline import word_offsets, words
 
 
@@ -123,17 +123,13 @@ def load(path: Path, languages: tuple[str, ...], name: str, optional: tuple[str,
     an incomplete or malformed term is left out of the matching and listed in ``Glossary.problems`` as
     ``(line, message)``: the glossary pages would crash on it or show it broken. A language in
     ``optional`` (declared in progress in mkdocs.yml) may lack a term: the pages leave it out there."""
-    if not path.exists():
-        return None
     try:
-        text = path.read_text(encoding="utf-8")
-        data = safeyaml.load(text) or {}
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GlossaryError(f"{name}: cannot read ({exc})") from None
-    except (yaml.YAMLError, ValueError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark is not None else ""
-        raise GlossaryError(f"{name}{where}: not valid yaml ({getattr(exc, 'problem', None) or exc})") from None
+        found = safeyaml.read_text(path, name)
+    except safeyaml.Unusable as exc:
+        raise GlossaryError(str(exc)) from None
+    if found is None:
+        return None
+    text, data = found[0], found[1] or {}
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
         raise GlossaryError(f"{name}: expected a mapping with a 'terms' list (terms: [{{id, kk: {{term, match}}, ...}}])")
     starts = [i + 1 for i, line in enumerate(text.split("\n")) if ENTRY_START.match(line)]

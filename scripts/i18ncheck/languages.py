@@ -15,13 +15,16 @@ import functools
 import re
 from pathlib import Path
 
-from i18ncheck import safeyaml
+from sitekit import safeyaml
+from sitekit.project import ConfigError
 
 FOLDER = Path(__file__).with_name("languages")
-SCALES = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12}
+SCALES = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12, "percent": -2}
+# Signs that follow a number in every language: the percent sign (ASCII, Arabic, full width)
+SIGNS = {"percent": ("%", "\u066a", "\uff05")}
 
 
-class LanguageDataError(Exception):
+class LanguageDataError(ConfigError):
     """A language file cannot be used; the message names it."""
 
 
@@ -56,6 +59,8 @@ class Rules:
 
 
 def _pattern(word: str) -> str:
+    if not any(c.isalnum() for c in word):  # a sign (%): no word boundary after it
+        return re.escape(word)
     if word.endswith("~"):
         return re.escape(word[:-1]) + r"\w*"
     if word.endswith("."):
@@ -86,6 +91,11 @@ def rules(code: str | None) -> Rules:
         raise LanguageDataError(f"{name}: cannot be read ({exc})") from None
     if not isinstance(data, dict):
         raise LanguageDataError(f"{name}: expected a mapping (letters: ..., decimal: ...)")
+    if not isinstance(data.get("scale") or {}, dict) or not isinstance(data.get("normalize") or {}, dict):
+        raise LanguageDataError(f"{name}: scale and normalize are mappings (scale: {{thousand: [...]}})")
+    for key in ("letters", "decimal"):
+        if key in data and not data[key]:
+            raise LanguageDataError(f"{name}: {key} is empty (leave the key out, or give its value)")
     scale = []
     for key, words in (data.get("scale") or {}).items():
         if key not in SCALES or not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
@@ -97,7 +107,7 @@ def rules(code: str | None) -> Rules:
     if not isinstance(fold, dict) or not isinstance(prefixes, list):
         raise LanguageDataError(f"{name}: normalize.fold is a mapping, prefixes a list")
     decimal = _text(data.get("decimal"), name, "decimal") or "."
-    if decimal not in ",.":
+    if decimal not in (",", "."):
         raise LanguageDataError(f"{name}: decimal is ',' or '.'")
     base = Rules(code, frozenset(_text(data.get("letters"), name, "letters").casefold()),
                  frozenset(_text(data.get("distinctive"), name, "distinctive").casefold()), decimal, tuple(scale),
@@ -116,7 +126,7 @@ def known() -> list[str]:
 def scale_words() -> tuple[tuple[int, str], ...]:
     """Every known language's scale words, one alternation per power of ten: a number in one language's
     text may carry another's unit (a Kazakh text writes млн as Russian does)."""
-    by_power: dict[int, set[str]] = {}
+    by_power: dict[int, set[str]] = {SCALES[key]: {_pattern(sign) for sign in signs} for key, signs in SIGNS.items()}
     for code in known():
         for power, pattern in rules(code).scale:
             by_power.setdefault(power, set()).add(pattern)

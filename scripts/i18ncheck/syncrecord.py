@@ -17,6 +17,7 @@ import dataclasses
 import difflib
 import hashlib
 import json
+import re
 import os
 import stat
 import tempfile
@@ -153,6 +154,10 @@ class Record:
         os.replace(tmp, self.path)
 
 
+HASH = re.compile(r"^[0-9a-f]{16}$")  # blake2b, 8 bytes, as block_hashes writes them
+MAX_BLOCKS = 100_000  # more blocks than any page of a publication has: a record edited by hand or by a tool
+
+
 def load(path: Path, name: str) -> Record:
     if not path.exists():
         return Record(path, {})
@@ -161,6 +166,9 @@ def load(path: Path, name: str) -> Record:
         data = json.loads(text)
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise RecordError(f"{name}: cannot be read ({exc}); restore it from git "
+                          f"(git checkout -- {name})") from None
+    except RecursionError:
+        raise RecordError(f"{name}: cannot be read (nested too deeply to be a sync record); restore it from git "
                           f"(git checkout -- {name})") from None
     translations = data.get("translations") if isinstance(data, dict) else None
     if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(translations, dict):
@@ -172,6 +180,11 @@ def load(path: Path, name: str) -> Record:
             if not (isinstance(value["source"], str) and isinstance(value["blocks"], list)
                     and isinstance(value.get("meta", {}), dict)):
                 raise TypeError
+            if len(value["blocks"]) > MAX_BLOCKS or not all(isinstance(h, str) and HASH.match(h) for h in
+                                                            [*value["blocks"], *value.get("meta", {}).values()]):
+                raise RecordError(f"{name}: the entry for {uri} is not one sync wrote (its block hashes are not "
+                                  f"{MAX_BLOCKS:,} at most, each 16 hexadecimal digits): restore the file from git "
+                                  f"(git checkout -- {name}), or delete the entry and record the translation again")
             entries[uri] = Entry(value["source"], tuple(map(str, value["blocks"])),
                                  {str(k): str(v) for k, v in value.get("meta", {}).items()})
         except (KeyError, TypeError, AttributeError):

@@ -11,12 +11,13 @@ import functools
 import os
 import re
 import stat
+import unicodedata
 from pathlib import Path
 
-import yaml
 
-from i18ncheck import document, glossary, safeyaml, syncrecord
+from i18ncheck import document, glossary, syncrecord
 from sitekit import kinds as sitekit_kinds
+from sitekit import safeyaml
 from sitekit.project import ConfigError, Project, readable
 
 RECORD = "data/translation-sync.json"
@@ -108,17 +109,13 @@ def load_tags(path: Path, codes: tuple[str, ...],
               optional: tuple[str, ...] = ()) -> tuple[dict | None, list[tuple[int, str]]]:
     """The tag vocabulary (id -> {language: label}) and its problems as (line, message); a tag with a
     problem is left out, so that a brief using it is reported too."""
-    if not path.exists():
-        return None, []
     try:
-        text = path.read_text(encoding="utf-8")
-        data = safeyaml.load(text) or {}
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{TAGS}: cannot read ({exc})") from None
-    except (yaml.YAMLError, ValueError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark is not None else ""
-        raise ConfigError(f"{TAGS}{where}: not valid yaml ({getattr(exc, 'problem', None) or exc})") from None
+        found = safeyaml.read_text(path, TAGS)
+    except safeyaml.Unusable as exc:
+        raise ConfigError(str(exc)) from None
+    if found is None:
+        return None, []
+    text, data = found[0], found[1] or {}
     if not isinstance(data, dict):
         raise ConfigError(f"{TAGS}: expected a mapping of tag ids ({TAG_EXAMPLE})")
     lines = text.split("\n")
@@ -265,6 +262,10 @@ def _walk(top: Path, irregular: list[tuple[str, str]]):
                 irregular.append((uri, "is not a regular file (a FIFO, socket or device): remove it"))
             elif _unprintable(uri):
                 irregular.append((uri, "has a name that is not utf-8 text: rename it"))
+            elif unicodedata.normalize("NFC", name) != name:
+                irregular.append((uri, "has a name in decomposed Unicode (NFD, as some systems save it), so it is "
+                                       "not the name its other languages' files and links spell: rename it with the "
+                                       "same letters typed again (NFC)"))
             elif BAD_NAME.search(name):
                 irregular.append((uri, "has a name with a control character, backslash, #, ?, % or leading or "
                                        "trailing space, which no link can carry: rename it"))

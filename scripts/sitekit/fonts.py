@@ -16,15 +16,15 @@ Run ``make fonts`` after adding text in a new script; ``tests/test_fonts.py`` fa
 from __future__ import annotations
 
 import dataclasses
-import functools
 import io
 import sys
 from pathlib import Path
 
-import yaml
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
+from sitekit import fontfaces
+from sitekit.fontfaces import script_of  # noqa: F401 - the script of a language, used here and by tests
 from sitekit.project import ROOT
 
 MODULES = ROOT / "node_modules"
@@ -68,21 +68,8 @@ class Face:
 
 
 def faces(path: Path = FACES) -> tuple[Face, ...]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    out = []
-    for entry in data.get("faces") or ():
-        out.append(Face(str(entry["family"]), str(entry["package"]), tuple(entry["subsets"]),
-                        tuple(entry.get("scripts") or ()), tuple(entry.get("features") or ("*",))))
-    return tuple(out)
-
-
-@functools.lru_cache(maxsize=64)
-def script_of(code: str) -> str:
-    """The ISO 15924 script a language is written in, from CLDR's likely subtags (kk → Cyrl, ar → Arab)."""
-    from babel.core import get_global
-    likely = get_global("likely_subtags").get(code.split("_")[0].split("-")[0], "")
-    parts = likely.split("_")
-    return parts[1] if len(parts) > 2 else "Latn"
+    """The faces of ``data/fonts.yml``; a ``fontfaces.FontsError`` names every problem at its line."""
+    return tuple(Face(**entry) for entry in fontfaces.read(path))
 
 
 def site_characters(root: Path = ROOT) -> set[str]:

@@ -37,7 +37,7 @@ from pathlib import Path
 import yaml
 
 from sitekit import project as project_mod
-from sitekit import escaping, messages
+from sitekit import escaping, messages, safeyaml
 from sitekit.briefs import FOLDER
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -177,17 +177,11 @@ def validate(request: Request, proj: project_mod.Project, vocabulary: dict, toda
 def load_vocabulary(root: Path) -> dict:
     """The tag ids of ``data/tags.yml``; a file that cannot be read is a configuration error."""
     path = root / "data" / "tags.yml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}
-    except (OSError, UnicodeDecodeError) as exc:
-        raise project_mod.ConfigError(f"data/tags.yml: cannot be read ({exc})") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark is not None else ""
-        raise project_mod.ConfigError(f"data/tags.yml{line}: not valid YAML "
-                                      f"({getattr(exc, 'problem', None) or exc})") from None
+    project_mod.readable(path, "data/tags.yml")
+    try:  # the reader the translation check uses: no alias bomb, no key given twice, the line of an error
+        data = safeyaml.read(path, "data/tags.yml")
+    except safeyaml.Unusable as exc:
+        raise project_mod.ConfigError(str(exc)) from None
     if data is None:
         return {}
     if not isinstance(data, dict):

@@ -3,6 +3,7 @@ has one, with every message of the fallback catalog and the same ``{placeholders
 never a crash: the site then shows that message from the fallback catalog."""
 from __future__ import annotations
 
+import gettext
 import re
 import string
 from pathlib import Path
@@ -29,6 +30,9 @@ def _inside(path: Path, root: Path) -> bool:
         return False
 
 
+MALFORMED = "\0malformed"  # an unbalanced { or }: never printed, reported as such
+
+
 def _fields(value) -> set[str]:
     texts = value if isinstance(value, (tuple, list)) else (value,)
     out = set()
@@ -36,17 +40,41 @@ def _fields(value) -> set[str]:
         try:
             out |= {name for _, name, _, _ in string.Formatter().parse(text or "") if name is not None}
         except ValueError:
-            out.add("\0malformed")
+            out.add(MALFORMED)
     return out
 
 
 def _read(path: Path, code: str):
+    """(the catalog, None) or (None, (line, problem)): babel's "... on 10" becomes line 10."""
     try:
-        return messages.read_catalog(path, code), None
+        catalog = messages.read_catalog(path, code)
     except messages.CatalogError as exc:
         text = str(exc)
         match = re.search(r":(\d+):", text)
-        return None, (int(match.group(1)) if match else 1, text.split(": ", 1)[-1])
+        babel = re.search(r" on (\d+)$", text)  # babel counts lines from 0
+        line = int(match.group(1)) if match else int(babel.group(1)) + 1 if babel else 1
+        return None, (line, re.sub(r" on \d+$", "", text.split(": ", 1)[-1]))
+    problem = _plural_problem(catalog)
+    if problem:
+        header = next((n for n, line in enumerate(path.read_text(encoding="utf-8", errors="replace").split("\n"), 1)
+                       if line.startswith('"Plural-Forms:')), 1)
+        return None, (header, problem)
+    return catalog, None
+
+
+def _plural_problem(catalog) -> str | None:
+    """What keeps the site from choosing a plural form with the catalog's Plural-Forms (gettext compiles
+    it when a page is built): an expression it cannot read, or one that picks a form the catalog lacks."""
+    expression, count = catalog.plural_expr, catalog.num_plurals
+    try:
+        choose = gettext.c2py(expression)
+        chosen = {choose(n) for n in range(0, 1001)}
+    except (ValueError, SyntaxError, RecursionError, ZeroDivisionError, OverflowError) as exc:
+        return f"Plural-Forms cannot be read ({' '.join(str(exc).split())[:80]}): write it as in the gettext manual"
+    bad = sorted(form for form in chosen if not (isinstance(form, int) and 0 <= form < count))
+    if bad:
+        return f"Plural-Forms picks form {bad[0]}, but the catalog has nplurals={count} (forms 0 to {count - 1})"
+    return None
 
 
 @check("tree")
@@ -93,6 +121,10 @@ def message_catalog(tree, context):
                                  f"{proj.messages_fallback} ({_display(fallback_path, root)}:{message.lineno})")
                 continue
             expected, found = _fields(message.string), _fields(own.string)
+            if MALFORMED in found:
+                yield shown, own.lineno, (f"message {key!r} has an unbalanced {{ or }} (write {{{{ or }}}} for a "
+                                          "literal brace)")
+                found.discard(MALFORMED)
             if found - expected:
                 yield shown, own.lineno, (f"message {key!r} uses {{{', '.join(sorted(found - expected))}}}, "
                                           f"which the site does not fill in (expected {sorted(expected) or 'none'})")

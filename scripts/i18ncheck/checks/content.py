@@ -4,6 +4,7 @@ each is waivable for one block with ``<!-- i18n-waive: check-id: reason -->``.
 """
 from __future__ import annotations
 
+import collections
 import functools
 import re
 
@@ -30,41 +31,85 @@ def _compare(src, tr, kind: str, key=lambda item: item):
 @check("content", waivable=True)
 def numbers(src, tr, context):
     """Numbers have the source's values (1,23 = 1.23; 100 000 = 100,000 = 100 мың; 6-шы = 6-й = 6th)."""
-    if tr.values == src.values:
+    if tr.values == src.values and (tr.cells is None or tr.cells == src.cells):
         return
     extra, missing, t_at, s_at = _compare(src, tr, "numbers", key=lambda item: item[0])
     if extra or missing:
         yield _differ("numbers differ", [w for _, w in extra], [w for _, w in missing]), t_at, s_at
+    elif tr.cells is not None and src.cells is not None:
+        yield from _table_numbers(src, tr)
+
+
+def _rows(side) -> dict[int, list[tuple[int, int, object, str]]]:
+    """row -> [(column, offset, value, as written)] of the numbers of a table's ``side``."""
+    rows: dict[int, list] = {}
+    for (row, col), at, (value, shown) in zip(side.cells, side.at["numbers"], side.numbers):
+        rows.setdefault(row, []).append((col, at, value, shown))
+    return rows
+
+
+def _table_numbers(src, tr):
+    """A table is read row by row and cell by cell: the same numbers in other cells, or a row that carries
+    another row's numbers, is a finding (rows may be in another order: each must match one of the source's)."""
+    s_rows, t_rows = _rows(src), _rows(tr)
+    signature = lambda cells: collections.Counter((col, value) for col, _, value, _ in cells)  # noqa: E731
+    unmatched = dict(s_rows)
+    pending = []
+    for row, cells in t_rows.items():
+        same = next((r for r, c in unmatched.items() if signature(c) == signature(cells)), None)
+        if same is None:
+            pending.append(row)
+        else:
+            del unmatched[same]
+    for row in pending:
+        cells = t_rows[row]
+        # the source's row at the same place, unless it matches another translation row exactly
+        best = row if row in unmatched else max(
+            unmatched, key=lambda r: sum((signature(unmatched[r]) & signature(cells)).values()), default=None)
+        expected = unmatched.pop(best) if best is not None else []
+        want = signature(expected)
+        extra = [c for c in cells if not _take(want, (c[0], c[2]))]
+        have = signature(cells)
+        missing = [c for c in expected if not _take(have, (c[0], c[2]))]
+        moved = sorted(c[2] for c in extra) == sorted(c[2] for c in missing)
+        what = "numbers in other table cells than in" if moved else "numbers of a table row differ from"
+        yield (_differ(what, [c[3] for c in extra], [c[3] for c in missing]).replace(" from {source}", " {source}"),
+               (extra or cells)[0][1], (missing or expected or [(0, None)])[0][1])
+        return  # one finding per table, at the first row that differs
+
+
+def _take(counter, key) -> bool:
+    if counter[key]:
+        counter[key] -= 1
+        return True
+    return False
+
+
+def _kept(src, tr, kind: str, what: str, show=str):
+    """The finding when the translation's ``kind`` (markers, targets, code) are not the source's."""
+    if getattr(tr, kind) == getattr(src, kind):
+        return
+    extra, missing, t_at, s_at = _compare(src, tr, kind)
+    if extra or missing:
+        yield _differ(what, [show(x) for x in extra], [show(x) for x in missing]), t_at, s_at
 
 
 @check("content", waivable=True)
 def reference_markers(src, tr, context):
     """Reference markers [n] and footnote references [^n] are the source's."""
-    if tr.markers == src.markers:
-        return
-    extra, missing, t_at, s_at = _compare(src, tr, "markers")
-    if extra or missing:
-        yield _differ("reference markers differ", extra, missing), t_at, s_at
+    yield from _kept(src, tr, "markers", "reference markers differ")
 
 
 @check("content", waivable=True)
 def link_targets(src, tr, context):
     """Link and image targets are the source's (../article.md in every language)."""
-    if tr.targets == src.targets:
-        return
-    extra, missing, t_at, s_at = _compare(src, tr, "targets")
-    if extra or missing:
-        yield _differ("link targets differ", extra, missing), t_at, s_at
+    yield from _kept(src, tr, "targets", "link targets differ")
 
 
 @check("content", waivable=True)
 def inline_code(src, tr, context):
     """Inline code spans are the source's, character for character."""
-    if tr.code == src.code:
-        return
-    extra, missing, t_at, s_at = _compare(src, tr, "code")
-    if extra or missing:
-        yield _differ("inline code differs", [f"`{c}`" for c in extra], [f"`{c}`" for c in missing]), t_at, s_at
+    yield from _kept(src, tr, "code", "inline code differs", show=lambda c: f"`{c}`")
 
 
 @check("content", waivable=True)
@@ -88,6 +133,7 @@ def terminology(src, tr, context):
 
 
 MIN_LETTERS = 20      # fewer letters (a name, a figure caption, "YouTube") say nothing about a language
+MIN_COPY_WORDS = 2    # but a copy of the source with this many words of prose (a short title) is untranslated
 SHARE = 0.9           # a block written in a language: this share of its letters, at least, in the alphabet
 SHARE_COPY = 0.98     # a copy of the source passes only if it reads as the translation's language this well
 DISTINCTIVE_FROM = 40 # letters from which a block in a language with distinctive letters has one of them
@@ -105,6 +151,14 @@ def _letters(text: str) -> str:
     if "<" in text or "*" in text or "_" in text or "«" in text or "“" in text or "„" in text or "‘" in text or '"' in text:
         text = QUOTED.sub(" ", text)
     return "".join([w for w in LETTER_RUN.findall(text) if not w[0].isupper()]).casefold()
+
+
+def _prose_words(text: str) -> int:
+    """How many words of four letters or more of ``text``'s own prose there are (not names, titles, quotes,
+    nor the short words that join the parts of an institution's name)."""
+    if "<" in text or "*" in text or "_" in text or "«" in text or "“" in text or "„" in text or "‘" in text or '"' in text:
+        text = QUOTED.sub(" ", text)
+    return sum(1 for w in LETTER_RUN.findall(text) if len(w) >= 4 and not w[0].isupper())
 
 
 @functools.lru_cache(maxsize=64)
@@ -136,15 +190,18 @@ def untranslated(src, tr, context):
     if src.lang == tr.lang:
         return
     t_letters = _letters(tr.words)
-    if len(t_letters) < MIN_LETTERS:
+    if len(t_letters) < MIN_LETTERS and _prose_words(tr.words) < MIN_COPY_WORDS:
         return
     s_rules, t_rules = languages.rules(src.lang), languages.rules(tr.lang)
     s_letters = _letters(src.words)
     if _written_in(s_letters, s_rules, SHARE) is False:
         return  # the source itself quotes another language here (a title, a reference): kept as it is
     if abs(len(tr.words) - len(src.words)) <= len(src.words) // 10 and words(tr.words) == words(src.words):
+        # a copy of the source, however short (a title), unless its prose reads as the translation's language
         if not _written_in(t_letters, t_rules, SHARE_COPY):
             yield f"block is the same as {{source}}: not translated into {tr.lang}", None, None
+        return
+    if len(t_letters) < MIN_LETTERS:
         return
     if _written_in(t_letters, t_rules, SHARE) is False:
         percent = round(100 * _share(t_letters, t_rules))

@@ -8,7 +8,7 @@ import re
 
 from i18ncheck.registry import check
 from i18ncheck.tree import GLOSSARY, TAGS
-from sitekit import galley, searchdata
+from sitekit import fontfaces, galley, searchdata
 
 GALLEY = "data/galley.yml"
 
@@ -55,3 +55,11 @@ def galley_data(tree, context):
         galley.load_fonts(path, GALLEY)
     except galley.GalleyError as exc:
         yield _located(str(exc), GALLEY)
+
+
+@check("tree")
+def fonts_data(tree, context):
+    """data/fonts.yml (the site's text faces) is what make fonts can use, with a face for every language's script."""
+    _, problems = fontfaces.check(context.project.root / fontfaces.FILE, fontfaces.FILE, context.project.codes)
+    for line, message in problems:
+        yield fontfaces.FILE, line, message

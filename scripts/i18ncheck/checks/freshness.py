@@ -6,10 +6,15 @@ from i18ncheck.registry import check
 from i18ncheck.tree import RECORD
 
 
+MAX_CHANGES = 10  # a finding names the first changes and counts the rest
+
+
 @check("pair")
 def stale_translation(pair, context):
     """The source has not changed since the translation was last synced (make sync FILES=...)."""
     tr, src = pair.translation, pair.source
+    if tr.foreign or src.foreign:
+        return  # its encoding finding fails the check; once saved as UTF-8 the file is compared
     again = f"update it, then record it: make sync FILES={tr.path}"
     if pair.changes is None:
         recorded = context.record.entries.get(tr.uri)
@@ -22,7 +27,9 @@ def stale_translation(pair, context):
     elif pair.changes:
         first = next((c for c in pair.changes if c.line), None)
         first_source = next((c.source_line for c in pair.changes if c.source_line), None)
-        what = "; ".join(c.what for c in pair.changes)
+        shown = pair.changes[:MAX_CHANGES]
+        what = "; ".join(c.what for c in shown) + (f"; and {len(pair.changes) - len(shown):,} more changes"
+                                                    if len(pair.changes) > len(shown) else "")
         yield (first.line if first else 1), f"translation is stale: source {src.path} changed: {what}", first_source
 
 

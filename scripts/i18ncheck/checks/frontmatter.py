@@ -158,8 +158,19 @@ def front_matter_agreement(page, context):
             expected, found = source.meta.get(key), doc.meta.get(key)
             if found != expected:
                 line = doc.key_line(key) if key in doc.meta else 1
+                shown_found, shown_expected = show(found), show(expected)
+                if shown_found == shown_expected:  # the same words, another type: "2026-11-27" (text), a date
+                    shown_found += f" as {_kind(found)}"
+                    shown_expected += f" as {_kind(expected)}"
                 yield doc, line, (f"value of {key} differs from source {source.path}:{source.key_line(key)} "
-                                  f"(found {show(found)}, expected {show(expected)})"), source, source.key_line(key)
+                                  f"(found {shown_found}, expected {shown_expected})"), source, source.key_line(key)
+
+
+def _kind(value) -> str:
+    """How a YAML value's type reads to an author (a quoted date is text, an unquoted one a date)."""
+    return {"str": "text (quoted)", "date": "a date", "datetime": "a date and time", "int": "a number",
+            "float": "a number", "bool": "true/false", "list": "a list", "dict": "a mapping",
+            "NoneType": "nothing"}.get(type(value).__name__, type(value).__name__)
 
 
 @check("page")

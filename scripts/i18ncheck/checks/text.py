@@ -11,6 +11,7 @@ from i18ncheck.blocks import line_at
 from i18ncheck.document import RE_LOCALE, split_language
 from i18ncheck.registry import check
 from i18ncheck.tree import display
+from sitekit import encodings
 
 UNSAFE = re.compile(
     r"(?P<script><script\b)|(?P<iframe><(?:iframe|frame|object|embed|applet|base|meta|link|form)\b)"
@@ -37,6 +38,8 @@ def encoding(doc, context):
     """The file can be read, and is UTF-8 without a byte order mark."""
     if doc.read_error:
         yield 1, f"the file cannot be read ({doc.read_error})"
+    if doc.foreign:
+        yield 1, encodings.message(doc.foreign)
     if doc.decode_error:
         line, byte = doc.decode_error
         yield line, f"bytes that are not utf-8 (first: 0x{byte:02x}); save the file as utf-8"
@@ -55,7 +58,7 @@ def line_endings(doc, context):
 @check("file")
 def empty_file(doc, context):
     """The file has content."""
-    if doc.empty and not doc.read_error:
+    if doc.empty and not doc.read_error and not doc.foreign:
         yield 1, "the file is empty"
 
 
@@ -171,11 +174,39 @@ def file_names(tree, context):
         yield tree.path(shown), 1, f"{posixpath.basename(shown)} {problem}"
 
 
+# Python-Markdown's inline parser takes time quadratic in the brackets of a block: 4,000 take half a minute,
+# 50,000 hours (the build hangs). A block of this site has a handful; a hundred is already no prose.
+MAX_BRACKETS = 100
+
+
+@check("file")
+def markup_limits(doc, context):
+    """No block with more [ brackets than the renderer can parse in time (it is quadratic in them)."""
+    for node in doc.nodes:
+        if node.text and node.kind != "code" and node.text.count("[") > MAX_BRACKETS:
+            yield node.line, (f"{node.describe()} has {node.text.count('['):,} [ brackets, more than "
+                              f"{MAX_BRACKETS}: the site's Markdown renderer would take minutes or hours on them "
+                              "(the build would hang); remove the stray brackets")
+
+
+MAX_CONTROL_LINES = 20  # a file with more is not text someone typed: the last finding counts the rest
+
+
 @check("file")
 def control_characters(doc, context):
     """No NUL or other control characters (invisible to readers; they hide text and break feeds)."""
+    by_line: dict[int, list[str]] = {}
     for line, char in doc.controls:
-        yield line, f"control character U+{ord(char):04X} in the text (invisible to readers): remove it"
+        by_line.setdefault(line, []).append(char)
+    lines = sorted(by_line)
+    for line in lines[:MAX_CONTROL_LINES]:
+        chars = by_line[line]
+        named = ", ".join(f"U+{ord(c):04X}" + (f" ({chars.count(c)} times)" if chars.count(c) > 1 else "")
+                          for c in dict.fromkeys(chars))
+        more = (f" (and {len(lines) - MAX_CONTROL_LINES} more lines with control characters: is this a text file?)"
+                if len(lines) > MAX_CONTROL_LINES and line == lines[MAX_CONTROL_LINES - 1] else "")
+        word = "character" if len(chars) == 1 else "characters"
+        yield line, f"control {word} {named} in the text (invisible to readers): remove it{more}"
 
 
 @check("tree")
