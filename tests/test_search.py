@@ -323,3 +323,23 @@ def test_tags_are_found_by_their_label(page, served_site, lang):
         if not {served_site.url(prefix(lang) + p) for p in pages} <= set(links):
             missing[label] = links
     assert missing == {}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", [code for code in LANGS if code in QUERIES])
+def test_the_index_is_requested_when_the_reader_turns_to_search(page, served_site, lang):
+    """search-on-demand.js: a page view without search never downloads the language's index (a quarter of
+    the first view); focusing the search field requests it once, and the query typed finds its pages.
+    A page opened from a result with its highlight (?h=) requests it at once and marks the words."""
+    url = served_site.url(prefix(lang) + "article/")
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_timeout(1500)
+    requested = lambda: [u for u in page.requests if u.endswith("/search/search_index.json")]  # noqa: E731
+    assert requested() == []
+    links = run_search(page, url, QUERIES[lang])
+    assert url in links
+    assert requested() == [served_site.url(prefix(lang) + "search/search_index.json")]
+    page.goto(url + "?h=" + QUERIES[lang], wait_until="networkidle")
+    assert len(requested()) == 2
+    page.wait_for_selector("article mark", timeout=10000)
+    assert page.console_errors == []
