@@ -17,6 +17,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from i18ncheck import cli, sync
 from i18ncheck.registry import CHECKS
@@ -303,3 +305,47 @@ def test_benchmark_corpus_is_valid_and_checked_in_processes(tmp_path):
     assert outputs["1"] == outputs["2"]
     assert sorted(line.rsplit(" ", 1)[1] for line in outputs["1"].splitlines()) == [  # paragraph and table, ru and en
         "[numbers]", "[numbers]", "[numbers]", "[numbers]", "[stale-translation]", "[stale-translation]"]
+
+
+# --- short untranslated copies: headings, admonition titles, table headers -----------------------------------
+
+SHORT_COMMON = ["figures", "method", "sources", "results", "accounts", "year", "what happened", "further reading"]
+SHORT_NAMES = ["Facebook", "Twitter", "YouTube", "Instagram", "Telegram", "WhatsApp"]
+
+
+def _short_block(kind: str, text: str, number: int) -> str:
+    if kind == "heading":
+        return f"## {text} {{#b{number}}}\n"
+    if kind == "admonition":
+        return f'!!! note "{text}"\n\n    {number}\n'
+    return f"| {text} |\n| --- |\n| {number} |\n"
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(word=st.sampled_from(SHORT_COMMON), name=st.sampled_from(SHORT_NAMES),
+       kind=st.sampled_from(["heading", "admonition", "table"]))
+def test_a_short_copy_of_common_words_is_untranslated_and_a_name_is_not(word, name, kind, tmp_path, capsys):
+    """A heading, admonition title or table header left in the source's words is a finding however short;
+    a name kept as written ("Facebook", never written in lower case by the source) is not."""
+    root = tmp_path / f"short-{kind}-{word.replace(' ', '-')}-{name}"
+    shutil.copytree(FIXTURES / "clean", root)
+    for path in (root / "docs").rglob("*.md"):
+        path.unlink()
+    common = word[0].upper() + word[1:]
+    body = {"en": f"On {word} and on {name}: the page counts them.",
+            "ru": f"О предмете и о {name}: страница их считает."}
+    for lang, copy in (("en", common), ("ru", common)):
+        (root / "docs" / f"page.{lang}.md").write_text(
+            f"---\ntitle: {'Page' if lang == 'en' else 'Страница'}\ndescription: {'A page.' if lang == 'en' else 'Страница.'}\n"
+            f"source_lang: en\n---\n\n{body[lang]}\n\n{_short_block(kind, copy, 2019)}\n{_short_block(kind, name, 2020)}",
+            encoding="utf-8")
+    kk = (root / "docs" / "page.ru.md").read_text(encoding="utf-8").replace("Страница", "Бет").replace(
+        "О предмете и о", "Пән және").replace("страница их считает", "бет оларды санайды").replace(common, "Тақырып")
+    (root / "docs" / "page.kk.md").write_text(kk, encoding="utf-8")
+    proj = project.load(root)
+    tree, context = Tree(proj), load_context(proj)
+    sync.sync(tree, context, list(sync.translations(tree)))
+    code, out, _ = run(root, capsys=capsys)
+    assert [line for line in out.splitlines() if line.endswith("[untranslated]")] == [
+        "docs/page.ru.md:9: block is the same as source docs/page.en.md:9: not translated into ru [untranslated]"]
+    assert code == 1

@@ -181,7 +181,7 @@ def test_any_slug_is_written_inside_the_briefs_folder_or_refused(slug):
 
 def test_reports_every_bad_argument_at_once(tree):
     proc = run(tree, "Bad_Slug", "--source", "de", "--tags", "nope,practice", "--date", "2026-13-01",
-               "--title", " ", "--summary", "line one\nline two\x07")
+               "--title", " ", "--summary", "line one\nline two\x07 \u202eevil")
     assert (proc.returncode, proc.stdout) == (2, "")
     assert proc.stderr.splitlines() == [
         "scaffold: SLUG 'Bad_Slug' is not a valid slug (expected lowercase ASCII letters and digits in words "
@@ -189,7 +189,7 @@ def test_reports_every_bad_argument_at_once(tree):
         f"scaffold: --source 'de' is not a configured language (expected one of {', '.join(PROJECT.codes)})",
         "scaffold: --date '2026-13-01' is not a date in the form YYYY-MM-DD",
         "scaffold: --title is empty",
-        "scaffold: --summary contains line breaks or control characters (U+0007, U+000A); write it on one line",
+        "scaffold: --summary contains line breaks or control characters (U+0007, U+000A, U+202E); write it on one line",
         f"scaffold: --tags: unknown tag(s) 'nope' (known: {', '.join(sorted(VOCABULARY))})",
     ]
     assert not (tree / "docs" / "briefs").exists()

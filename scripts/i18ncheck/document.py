@@ -21,6 +21,9 @@ from sitekit.project import LOCALE
 # whether `page.xx.md` is a translation; importing it costs the command line 0.4 s, so it is repeated
 # in sitekit/project.py (which also checks the configured codes with it) and tests/test_i18ncheck_units.py
 # pins the copy to the original.
+
+LETTER_RUN = re.compile(r"[^\W\d_]+")
+
 RE_LOCALE = LOCALE
 DATE_LIKE = re.compile(r"\b(\d{4})-(\d\d?)-(\d\d?)\b")
 META_KEY = re.compile(r"^([A-Za-z0-9_-]+)[ \t]*:")
@@ -75,8 +78,16 @@ class Document:
     @functools.cached_property
     def inlines(self) -> list[inline.Inline | None]:
         """What must survive translation in each block with text, parallel to ``nodes``."""
-        return [inline.extract(node.text, self.lang, node.kind == "table") if node.text and node.kind != "code"
-                else None for node in self.nodes]
+        vocabulary = self.vocabulary
+        return [inline.extract(node.text, self.lang, node.kind == "table")._replace(kind=node.kind, vocabulary=vocabulary)
+                if node.text and node.kind != "code" else None for node in self.nodes]
+
+    @functools.cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """The words this document writes in lower case somewhere, casefolded: a capitalised word that is
+        also one of them is a common word (a heading's first word, "Figures"), not a name ("Facebook")."""
+        return frozenset(w.casefold() for node in self.nodes if node.text
+                         for w in LETTER_RUN.findall(node.text) if w[0].islower())
 
 
 def unreadable(path: str, uri: str, reason: str) -> Document:

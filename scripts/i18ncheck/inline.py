@@ -79,6 +79,8 @@ class Inline(typing.NamedTuple):
     lang: str | None
     at: dict                                    # kind -> offsets in the block's text, parallel to the tuples
     cells: tuple[tuple[int, int], ...] | None = None  # in a table: (row, column) of each number
+    kind: str = ""                              # the block's kind (heading, table, ...; "" for front matter)
+    vocabulary: frozenset = frozenset()         # the words its document writes in lower case (casefolded)
 
 
 def _blank(text: str) -> str:

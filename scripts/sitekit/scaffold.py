@@ -123,7 +123,10 @@ def text_problems(name: str, value: str | None) -> list[str]:
     problems = []
     if any(0xD800 <= ord(char) <= 0xDFFF for char in value):
         problems.append(f"{name} is not valid UTF-8 text")
-    bad = sorted({char for char in value if unicodedata.category(char) in ("Cc", "Zl", "Zp")
+    # what the translation check refuses in a page: control characters, line and paragraph separators, and
+    # the bidirectional embeddings and overrides U+202A-U+202E (the isolates a right-to-left title needs pass)
+    bad = sorted({char for char in value if (unicodedata.category(char) in ("Cc", "Zl", "Zp")
+                                             or 0x202A <= ord(char) <= 0x202E)
                   and not 0xD800 <= ord(char) <= 0xDFFF})
     if bad:
         found = ", ".join(f"U+{ord(char):04X}" for char in bad)

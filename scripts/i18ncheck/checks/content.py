@@ -184,6 +184,29 @@ def _written_in(letters: list[str], rules, share: float) -> bool | None:
     return True
 
 
+SHORT_KINDS = frozenset({"heading", "admonition", "table"})  # where a copy may be a word or two long
+MIN_COPY_RUN = 3      # from a word of this many letters ("Year", "Method")
+
+
+def _short_copy(src, tr):
+    """A heading, admonition title or table that is its source's text word for word, too short for the
+    share of letters to say anything, with common words of the source's language in letters that are not
+    the translation's: "## Figures", "!!! note \"Method\"" or "| Year | Accounts |" left in English on a
+    Russian page. Capitalised words are names ("## Facebook") unless the source writes them in lower case
+    elsewhere (then they are common words capitalised as a heading's first word)."""
+    if tr.kind not in SHORT_KINDS or tr.words.strip() != src.words.strip():
+        return
+    common = [w for w in LETTER_RUN.findall(QUOTED.sub(" ", src.words))
+              if len(w) >= MIN_COPY_RUN and (not w[0].isupper() or w.casefold() in src.vocabulary)]
+    if not common:
+        return
+    letters = "".join(common).casefold()
+    if _written_in(letters, languages.rules(src.lang), SHARE) is False:
+        return  # not the source language's own words either: a name or title kept from a third language
+    if _written_in(letters, languages.rules(tr.lang), SHARE_COPY) is False:
+        yield f"block is the same as {{source}}: not translated into {tr.lang}", None, None
+
+
 @check("content", waivable=True)
 def untranslated(src, tr, context):
     """A translated block is not a copy of its source nor in another language (names, titles and quotes are fine)."""
@@ -191,6 +214,7 @@ def untranslated(src, tr, context):
         return
     t_letters = _letters(tr.words)
     if len(t_letters) < MIN_LETTERS and _prose_words(tr.words) < MIN_COPY_WORDS:
+        yield from _short_copy(src, tr)
         return
     s_rules, t_rules = languages.rules(src.lang), languages.rules(tr.lang)
     s_letters = _letters(src.words)
