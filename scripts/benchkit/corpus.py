@@ -9,10 +9,10 @@ paired with its translation (a page only takes triples whose page had the same s
 the terminology check reads from the source to the translations), so the check and ``mkdocs build --strict`` accept the result.
 
 A corpus of N pages per language has a home page, the briefs listing (``<!-- briefs -->``), the real
-pages the nav names (article, glossary, status) and N − 5 briefs; paragraphs with links are left out (their targets would not exist). ``scripts/benchcorpus.py``
-(the translation check's own generator) writes short synthetic pages with a minimal ``mkdocs.yml`` to
-time the check alone; this one writes pages for the real configuration and theme. Both record the
-translations as synced through ``i18ncheck.sync``. The output is deterministic.
+pages the nav names (article, glossary, status) and N − 5 briefs; paragraphs with links are left out (their
+targets would not exist). The translations are recorded as synced through ``i18ncheck.sync``. The output is
+deterministic. The translation check's scaling test (``tests/test_i18ncheck.py``: a tree checked in two
+processes as in one) uses it too.
 """
 from __future__ import annotations
 
