@@ -147,3 +147,12 @@ def page(browser, served_site):
     page.on("pageerror", lambda err: page.console_errors.append(str(err)))
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def node():
+    """Node.js for the tests that run the search worker's code outside the browser."""
+    if shutil.which("node") is None:
+        if os.environ.get("CI"):
+            pytest.fail("node is missing: .ci/run installs Node.js 20")
+        pytest.skip("node is not installed")

@@ -5,7 +5,6 @@ same algorithm in the browser's worker (search-kit.js, run under Node), and the 
 from __future__ import annotations
 
 import json
-import os
 import random
 import re
 import shutil
@@ -131,14 +130,6 @@ def node_stems(settings_: dict, words: list[str]) -> list[list[str]]:
                           capture_output=True, text=True, env=build_env(), timeout=300)
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)
-
-
-@pytest.fixture(scope="module")
-def node():
-    if shutil.which("node") is None:
-        if os.environ.get("CI"):
-            pytest.fail("node is missing: .ci/run installs Node.js 20")
-        pytest.skip("node is not installed")
 
 
 def test_python_and_the_browser_stem_every_word_alike(node):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import json
 import re
 import shutil
@@ -148,14 +147,6 @@ def test_every_keystroke_finds_at_least_what_the_prefix_finds(page, worker_site)
     prefixes = [word[:n] for n in range(2, len(word) + 1)]
     found = run(page, worker_site, "kk", prefixes)
     assert {q: [loc for loc, _ in items] for q, items in found.items()} == {q: ["article/"] for q in prefixes}
-
-
-@pytest.fixture(scope="module")
-def node():
-    if shutil.which("node") is None:
-        if os.environ.get("CI"):
-            pytest.fail("node is missing: .ci/run installs Node.js 20")
-        pytest.skip("node is not installed")
 
 
 def test_the_bench_times_both_workers_in_node(node, worker_dir):
