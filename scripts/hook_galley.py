@@ -19,7 +19,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from sitekit import galley, labels, messages, project
+from sitekit import galley, labels, messages, parallel, project
 
 log = logging.getLogger("mkdocs.hooks.galley")
 FONTS = "data/galley.yml"
@@ -28,6 +28,14 @@ PANGO_HINT = ("; WeasyPrint needs Pango: apt-get install libpango-1.0-0 libpango
 
 # State of one run (all its languages); reset in on_config, since `mkdocs serve` does not re-import hooks.
 STATE: dict = {}
+
+
+def _queued(group: tuple[str, ...]) -> list:
+    """The PDFs the builds of ``group`` queued (in a child, ``sitekit/parallel.py``): typeset by the parent."""
+    return [entry for entry in STATE.get("queue", ()) if entry[0].lang in group]
+
+
+parallel.share("hook_galley", _queued, lambda queued: STATE["queue"].extend(queued))
 
 
 def current_language(config) -> str:

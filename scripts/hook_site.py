@@ -19,8 +19,8 @@ from mkdocs.utils import get_build_date
 
 from mkdocs.structure.files import File
 
-from sitekit import (alternates, briefs, fallbacks, feeds, glossary, incremental, messages, notices, preload, project,
-                     search, searchdata, sitemap)
+from sitekit import (alternates, briefs, fallbacks, feeds, glossary, incremental, messages, notices, parallel, preload,
+                     project, search, searchdata, sitemap)
 
 log = logging.getLogger("mkdocs.hooks.site")
 NOT_FOUND = "404.html"
@@ -28,6 +28,23 @@ NOT_FOUND = "404.html"
 # State of one `mkdocs build` (all its languages). Reset per language in on_config, so `mkdocs serve`
 # rebuilds (which do not re-import hooks) start clean.
 STATE: dict = {"pages": {}}
+
+
+def _built(group: tuple[str, ...]) -> dict:
+    """What the whole-site files need from the builds of ``group`` (in a child, ``sitekit/parallel.py``)."""
+    return {"pages": {code: STATE["pages"].get(code, set()) for code in group},
+            "briefs": {code: STATE["briefs"][code] for code in group if code in STATE.get("briefs", {})},
+            "project": STATE.get("project")}
+
+
+def _take_built(built: dict) -> None:
+    STATE["pages"].update(built["pages"])
+    STATE.setdefault("briefs", {}).update(built["briefs"])
+    if built["project"] is not None:
+        STATE["project"] = built["project"]  # as the last language's build leaves it
+
+
+parallel.share("hook_site", _built, _take_built)
 
 
 def current_language(config) -> str:

@@ -2,8 +2,10 @@
 
 Two strict builds of the real site for https://owner.github.io/repo/ (the address GitHub gives the
 project site of github.com/owner/repo) run side by side, with different time zones and hash seeds, into
-two temporary directories, each typesetting the PDF galleys itself: every file must be byte-identical, and every absolute URL they publish
-(canonical, hreflang, sitemaps) must live under the sub-path.
+two temporary directories, each typesetting the PDF galleys itself, one building the languages one after
+the other (``SITE_JOBS=1``) and one in three processes (``SITE_JOBS=3``, ``sitekit/parallel.py``): every
+file must be byte-identical, and every absolute URL they publish (canonical, hreflang, sitemaps) must live
+under the sub-path.
 """
 from __future__ import annotations
 
@@ -71,11 +73,14 @@ def test_without_a_github_remote_nothing_is_guessed(tmp_path):
 
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory) -> tuple[Path, Path]:
-    """Two strict builds side by side: same sources and SITE_URL, different time zone and hash seed."""
+    """Two strict builds side by side: same sources and SITE_URL, different time zone, hash seed and number
+    of processes building the languages."""
     dests = [tmp_path_factory.mktemp(f"reproducible{i}") / "site" for i in (1, 2)]
     # each build typesets the PDF galleys itself (an empty cache of its own), so they are compared too
-    variations = [{"TZ": "UTC", "PYTHONHASHSEED": "1", "GALLEY_CACHE": str(tmp_path_factory.mktemp("cache1"))},
-                  {"TZ": "Pacific/Kiritimati", "PYTHONHASHSEED": "2", "GALLEY_CACHE": str(tmp_path_factory.mktemp("cache2"))}]
+    variations = [{"TZ": "UTC", "PYTHONHASHSEED": "1", "GALLEY_CACHE": str(tmp_path_factory.mktemp("cache1")),
+                   "SITE_JOBS": "1"},
+                  {"TZ": "Pacific/Kiritimati", "PYTHONHASHSEED": "2", "GALLEY_CACHE": str(tmp_path_factory.mktemp("cache2")),
+                   "SITE_JOBS": "3"}]
     procs = [
         subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q", "-d", str(dest)],

@@ -13,14 +13,34 @@ from __future__ import annotations
 
 import collections
 import json
+import os
 import sys
 import time
 
 from mkdocs import plugins
 
+from sitekit import parallel
+
 TIMES: dict[str, float] = collections.defaultdict(float)
 CALLS: dict[str, int] = collections.defaultdict(int)
 _NESTED: list[float] = []
+
+
+def _forked() -> None:
+    """A language build forked by ``sitekit/parallel.py`` counts only its own handlers, sent back below."""
+    TIMES.clear()
+    CALLS.clear()
+
+
+def _add(counted: tuple[dict, dict]) -> None:
+    for key, value in counted[0].items():
+        TIMES[key] += value
+    for key, value in counted[1].items():
+        CALLS[key] += value
+
+
+os.register_at_fork(after_in_child=_forked)
+parallel.share("eventtimes", lambda group: (dict(TIMES), dict(CALLS)), _add)
 
 
 def origin(collection, method) -> str:
