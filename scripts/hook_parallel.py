@@ -1,5 +1,5 @@
 """MkDocs hook: ``mkdocs build`` builds the languages side by side (a thin adapter over
-``sitekit/parallel.py``).
+``sitekit/parallel.py``), and compiles the theme's templates once for all of them.
 
 Once the default language's build has emptied the site folder (``on_files``, first of all handlers), the
 process forks a child for each further group of languages; static-i18n's loop over the other languages
@@ -9,6 +9,10 @@ language's build for the end of the run (the search entries it merges) is sent b
 the other hooks register theirs themselves. Only ``mkdocs build`` (``make site``, CI, the benchmark) takes
 this path, and only with more than one process (``SITE_JOBS``, default: the CPUs); ``mkdocs serve`` (the
 preview, threaded) and a dirty build never fork.
+
+MkDocs makes a new Jinja environment for every language's build, which compiles every template and lists
+Material's thousands of theme files again: from the outer build's ``on_config`` on, the environments share
+one ``incremental.TemplateCache`` (the preview keeps its own across rebuilds, ``hook_incremental.py``).
 """
 from __future__ import annotations
 
@@ -21,13 +25,20 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import event_priority
 from mkdocs_static_i18n.utils import I18nLoggingFilter
 
-from sitekit import parallel
+from sitekit import incremental, parallel
 
 STATE: dict = {"command": None, "dirty": False, "run": None, "original": None, "plugin": None, "entries": 0}
 
 
 def on_startup(command, dirty):
     STATE.update(command=command, dirty=dirty)
+
+
+def on_config(config):
+    plugin = config.plugins.get("i18n")
+    if STATE["command"] == "build" and not (plugin is not None and plugin.building):
+        incremental.TemplateCache().install(config.theme)  # one run's languages share compiled templates
+    return config
 
 
 @event_priority(1000)  # the first handler: nothing of the default language's build is kept yet

@@ -212,7 +212,8 @@ def merge_search(previous: list[dict] | None, current: list[dict], rebuilt: set[
 
 
 class TemplateCache(jinja2.BytecodeCache):
-    """The theme's compiled templates, kept for the preview's next rebuilds: MkDocs makes a new Jinja
+    """The theme's compiled templates, kept for the next language's build (``hook_parallel.py``, every
+    ``mkdocs build``) and the preview's next rebuilds: MkDocs makes a new Jinja
     environment for every build of every language, which compiles every template again. Jinja checks each
     template's source against the checksum it was compiled from, so an edited template is compiled anew.
     Also keeps the list of the theme's files (``list_templates``, a walk of Material's thousands of icons
@@ -241,7 +242,9 @@ class TemplateCache(jinja2.BytecodeCache):
 
             def list_templates(extensions=None, filter_func=None) -> list[str]:
                 # MkDocs' filter (Files.add_files_from_theme) depends on the theme's static templates only
-                key = (tuple(str(d) for d in theme.dirs), tuple(sorted(theme.static_templates)),
+                # static-i18n inserts its sitemap folder again in every language's build: a folder listed
+                # twice lists nothing new
+                key = (tuple(dict.fromkeys(str(d) for d in theme.dirs)), tuple(sorted(theme.static_templates)),
                        tuple(extensions or ()), getattr(filter_func, "__qualname__", None))
                 if key not in self.names:
                     self.names[key] = listing(extensions=extensions, filter_func=filter_func)
