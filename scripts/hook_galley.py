@@ -12,6 +12,7 @@ it from the last commit), or else from the date of the online edition, never fro
 from __future__ import annotations
 
 import datetime
+import functools
 import logging
 import os
 from pathlib import Path
@@ -96,24 +97,27 @@ def on_post_build(config):
         return
     site_dir = Path(config.site_dir)
     cache = Path(os.environ.get("GALLEY_CACHE") or STATE["root"] / ".cache" / "galley")
-    for item, dest, site_url in STATE.get("queue", ()):
-        created = _created(item.edition_date)
-        try:
-            typeset = galley.publish(item, STATE["fonts"], dest, cache=cache, created=created,
-                                     site_url=site_url, site_dir=site_dir)
-        except galley.GalleyError as exc:
-            log.warning("galley: %s", exc)
-            continue
-        except OSError as exc:  # WeasyPrint loads Pango (a shared library) when it first typesets
-            hint = (PANGO_HINT if "library" in str(exc) else "")
-            log.warning("galley: %s: cannot typeset (%s)%s", dest.relative_to(site_dir).as_posix(), exc, hint)
-            continue
-        except Exception as exc:  # WeasyPrint's own failures: a finding, not a traceback
-            log.warning("galley: %s: cannot typeset (%s: %s)", dest.relative_to(site_dir).as_posix(),
-                        type(exc).__name__, exc)
-            continue
-        log.info("galley: %s %s", dest.relative_to(site_dir).as_posix(),
-                 "typeset" if typeset else "unchanged, copied from the cache")
+    # each PDF on its own: side by side in a build (sitekit/parallel.py), their messages logged here
+    tasks = [functools.partial(_publish, entry, site_dir, cache) for entry in STATE.get("queue", ())]
+    for level, message in parallel.each(tasks):
+        log.log(level, "%s", message)
+
+
+def _publish(entry, site_dir: Path, cache: Path) -> tuple[int, str]:
+    """Typeset (or copy from the cache) one PDF; the message to log, never an exception."""
+    item, dest, site_url = entry
+    shown = dest.relative_to(site_dir).as_posix()
+    try:
+        typeset = galley.publish(item, STATE["fonts"], dest, cache=cache, created=_created(item.edition_date),
+                                 site_url=site_url, site_dir=site_dir)
+    except galley.GalleyError as exc:
+        return logging.WARNING, f"galley: {exc}"
+    except OSError as exc:  # WeasyPrint loads Pango (a shared library) when it first typesets
+        hint = (PANGO_HINT if "library" in str(exc) else "")
+        return logging.WARNING, f"galley: {shown}: cannot typeset ({exc}){hint}"
+    except Exception as exc:  # WeasyPrint's own failures: a finding, not a traceback
+        return logging.WARNING, f"galley: {shown}: cannot typeset ({type(exc).__name__}: {exc})"
+    return logging.INFO, f"galley: {shown} {'typeset' if typeset else 'unchanged, copied from the cache'}"
 
 
 def _created(edition: datetime.date) -> datetime.datetime:

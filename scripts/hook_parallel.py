@@ -32,6 +32,7 @@ STATE: dict = {"command": None, "dirty": False, "run": None, "original": None, "
 
 def on_startup(command, dirty):
     STATE.update(command=command, dirty=dirty)
+    parallel.ENABLED["build"] = command == "build" and not dirty and hasattr(os, "fork")
 
 
 def on_config(config):
@@ -48,7 +49,7 @@ def on_files(files, config):
             or STATE["dirty"] or not hasattr(os, "fork")):
         return files
     try:
-        processes = parallel.jobs()
+        processes = parallel.processes()
     except parallel.JobsError as exc:
         raise PluginError(str(exc)) from None
     groups = parallel.plan(plugin.build_languages, plugin.current_language, processes)

@@ -7,6 +7,7 @@ event below fires once per language; whole-site files are written once, after th
 """
 from __future__ import annotations
 
+import functools
 import gzip
 import html
 import logging
@@ -279,14 +280,23 @@ def on_post_build(config):
         return  # an inner, per-language build: the whole-site files are written by the outer one
     proj = STATE["project"]
     site_dir = Path(config.site_dir)
-    search.write(site_dir, proj, STATE["search"], STATE["tags"])
+    merged = search.read_merged(site_dir)
     # a preview's rebuild renders only what a save affects: the pages it did not render are still listed
-    paths = incremental.SESSION.sitemap_paths(set().union(*STATE["pages"].values()))
-    sitemap.write(site_dir, sorted(paths), proj, get_build_date())
+    paths = sorted(incremental.SESSION.sitemap_paths(set().union(*STATE["pages"].values())))
+    lastmod = get_build_date()
+    for lang in proj.languages:
+        _briefs(lang.code)  # read once, here, not in every process below
+    # every language's index, sitemaps and feed, independent of the others': side by side in a build
+    parallel.each([functools.partial(_write_language, site_dir, code, merged, paths, lastmod) for code in proj.codes])
     with (site_dir / "sitemap.xml").open("rb") as src, gzip.GzipFile(site_dir / "sitemap.xml.gz", "wb", mtime=0) as gz:
         gz.write(src.read())
-    for lang in proj.languages:
-        items = _briefs(lang.code)
-        text = feeds.render(items, lang.code, STATE["messages"].text(lang.code, "feed.title", site=lang.site_name),
-                            lang.site_description, proj, STATE["tags"], STATE["messages"])
-        feeds.write(site_dir, lang.code, text, proj)
+
+
+def _write_language(site_dir: Path, code: str, merged: dict, paths: list[str], lastmod: str) -> None:
+    proj, msgs = STATE["project"], STATE["messages"]
+    search.write_language(site_dir, code, merged, proj, STATE["search"], STATE["tags"])
+    sitemap.write_language(site_dir, paths, proj, lastmod, code)
+    lang = proj.language(code)
+    text = feeds.render(_briefs(code), code, msgs.text(code, "feed.title", site=lang.site_name),
+                        lang.site_description, proj, STATE["tags"], msgs)
+    feeds.write(site_dir, code, text, proj)

@@ -16,6 +16,10 @@ are printed by the child as they happen). A child is never left behind: a failin
 them (``Run.abandon``). Data flows over a pipe, pickled, from a child this process forked; nothing is
 read from disk.
 
+The whole-site work after the last language (each language's search index, sitemaps and feed; the PDF
+galleys) is split the same way: ``each`` runs a list of independent tasks in as many processes and returns
+their results in order.
+
 ``SITE_JOBS`` (environment) sets how many processes build: a whole number from 1 to 64; 1 builds one
 language after the other as static-i18n does; unset, the CPUs this process may use. The output is the
 same byte for byte whatever the number (``tests/test_parallel_build.py``).
@@ -75,6 +79,39 @@ def plan(languages: Sequence[str], first: str, processes: int) -> list[tuple[str
     return groups
 
 
+# Whether this run may fork (``hook_parallel.py``: ``mkdocs build``, not the preview's threaded server).
+ENABLED = {"build": False}
+
+
+def processes() -> int:
+    """How many processes this run's work may use: ``jobs()`` in a build, 1 under the preview."""
+    return jobs() if ENABLED["build"] else 1
+
+
+def each(tasks: Sequence[Callable[[], object]], count: int | None = None) -> list:
+    """``[task() for task in tasks]``, the tasks split into ``count`` contiguous shares (default:
+    ``processes()``), every share but the first in a forked child; the first failure is raised again
+    (``ChildFailed`` for a child's)."""
+    count = processes() if count is None else count
+    if count < 2 or len(tasks) < 2 or not hasattr(os, "fork"):
+        return [task() for task in tasks]
+    shares = [tuple(share) for share in plan(range(len(tasks)), 0, count)]
+    results: dict[int, object] = {}
+    run = Run()
+    try:
+        run.start(shares[1:], lambda share: None, work=lambda share: [tasks[i]() for i in share],
+                  label=lambda share: f"the site's closing work ({len(share)} of {len(tasks)} tasks)")
+        for index in shares[0]:
+            results[index] = tasks[index]()
+        for child in run.children:
+            child.joined = True
+            values = _merge(child, _read_all(child.reader), os.waitpid(child.pid, 0)[1])
+            results.update(zip(child.languages, values))
+    finally:
+        run.abandon()
+    return [results[i] for i in range(len(tasks))]
+
+
 # What a build's end needs from every language's build: name -> (collect in a child, merge in the parent).
 SHARES: dict[str, tuple[Callable[[tuple[str, ...]], object], Callable[[object], None]]] = {}
 
@@ -95,10 +132,11 @@ class ChildFailed(Exception):
 
 @dataclasses.dataclass
 class Child:
-    languages: tuple[str, ...]
+    languages: tuple  # its languages (or, in ``each``, its tasks' indexes)
     pid: int
     reader: int
     joined: bool = False
+    label: str = ""  # what it does, for messages
 
 
 @dataclasses.dataclass
@@ -109,8 +147,10 @@ class Run:
     def languages(self) -> set[str]:
         return {code for child in self.children for code in child.languages}
 
-    def start(self, groups: Sequence[tuple[str, ...]], build_group: Callable[[tuple[str, ...]], None]) -> None:
-        """Fork one child per group; a child runs ``build_group(group)``, sends the shares and exits."""
+    def start(self, groups: Sequence[tuple], build_group: Callable[[tuple], None], work=None,
+              label: Callable[[tuple], str] = lambda group: "the build of " + ", ".join(group)) -> None:
+        """Fork one child per group; a child runs ``build_group(group)``, sends the shares (or, given
+        ``work``, what ``work(group)`` returns) and exits."""
         for group in groups:
             reader, writer = os.pipe()
             sys.stdout.flush()
@@ -118,9 +158,9 @@ class Run:
             pid = os.fork()
             if pid == 0:  # the child: never returns
                 os.close(reader)
-                _child(group, build_group, writer)
+                _child(group, build_group, writer, work)
             os.close(writer)
-            self.children.append(Child(group, pid, reader))
+            self.children.append(Child(group, pid, reader, label=label(group)))
 
     def join(self, language: str) -> None:
         """Wait for the child building ``language`` (once) and merge what it sent; raise its failure."""
@@ -129,7 +169,9 @@ class Run:
                 child.joined = True
                 payload = _read_all(child.reader)
                 _, status = os.waitpid(child.pid, 0)
-                _merge(child, payload, status)
+                for name, value in _merge(child, payload, status).items():
+                    if name in SHARES:
+                        SHARES[name][1](value)
 
     def abandon(self) -> None:
         """Stop and reap every child not joined (the parent's own build failed)."""
@@ -151,11 +193,14 @@ class Run:
                 pass
 
 
-def _child(group: tuple[str, ...], build_group, writer: int) -> None:
+def _child(group: tuple, build_group, writer: int, work=None) -> None:
     code = 0
     try:
         build_group(group)
-        payload = ("ok", {name: collect(group) for name, (collect, _) in SHARES.items()})
+        if work is not None:
+            payload = ("ok", work(group))
+        else:
+            payload = ("ok", {name: collect(group) for name, (collect, _) in SHARES.items()})
     except BaseException as exc:  # noqa: BLE001 - every failure goes to the parent, which raises it
         code = 1
         payload = ("error", type(exc).__name__, str(exc))
@@ -182,20 +227,17 @@ def _read_all(fd: int) -> bytes:
     return b"".join(chunks)
 
 
-def _merge(child: Child, data: bytes, status: int) -> None:
-    names = ", ".join(child.languages)
+def _merge(child: Child, data: bytes, status: int):
     try:
         payload = pickle.loads(data) if data else None  # noqa: S301 - from a child this process forked
     except Exception:  # noqa: BLE001
         payload = None
     if not payload:
-        raise ChildFailed("Abort", f"the build of {names} stopped without a result "
+        raise ChildFailed("Abort", f"{child.label} stopped without a result "
                                    f"({_describe(status)})")
     if payload[0] == "error":
-        raise ChildFailed(payload[1], f"the build of {names} failed: {payload[2]}")
-    for name, value in payload[1].items():
-        if name in SHARES:
-            SHARES[name][1](value)
+        raise ChildFailed(payload[1], f"{child.label} failed: {payload[2]}")
+    return payload[1]
 
 
 def _describe(status: int) -> str:

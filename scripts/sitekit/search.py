@@ -77,37 +77,49 @@ def config_for(code: str, data: SearchData, fields: dict | None = None, docs: li
     }
 
 
+def index_for(code: str, merged: dict, project: Project, data: SearchData, tags: dict | None = None) -> dict:
+    """The index of language ``code`` out of a merged index."""
+    tags = tags or {}
+    lang = project.language(code)
+    docs = []
+    for doc in merged.get("docs", []):
+        if language_of(doc["location"], project) != code:
+            continue
+        entry = {**doc, "location": doc["location"][len(lang.prefix):]}
+        boost = data.pages.get(entry["location"].split("#")[0])
+        if boost is not None:
+            entry["boost"] = boost
+        entry.pop("tags", None)
+        if doc.get("tags") and "#" not in doc["location"]:
+            entry["tags"] = [tags.get(tag, {}).get(code, tag) if isinstance(tags.get(tag), dict) else tag
+                             for tag in doc["tags"]]
+        docs.append(entry)
+    config = config_for(code, data, merged.get("config", {}).get("fields"), docs)
+    return {"config": config, "docs": docs}
+
+
 def split(merged: dict, project: Project, data: SearchData, tags: dict | None = None) -> dict[str, dict]:
     """The per-language indexes of a merged index, keyed by language code."""
-    tags = tags or {}
-    out = {}
-    for lang in project.languages:
-        docs = []
-        for doc in merged.get("docs", []):
-            if language_of(doc["location"], project) != lang.code:
-                continue
-            entry = {**doc, "location": doc["location"][len(lang.prefix):]}
-            boost = data.pages.get(entry["location"].split("#")[0])
-            if boost is not None:
-                entry["boost"] = boost
-            entry.pop("tags", None)
-            if doc.get("tags") and "#" not in doc["location"]:
-                entry["tags"] = [tags.get(tag, {}).get(lang.code, tag) if isinstance(tags.get(tag), dict) else tag
-                                 for tag in doc["tags"]]
-            docs.append(entry)
-        config = config_for(lang.code, data, merged.get("config", {}).get("fields"), docs)
-        out[lang.code] = {"config": config, "docs": docs}
-    return out
+    return {lang.code: index_for(lang.code, merged, project, data, tags) for lang in project.languages}
+
+
+def read_merged(site_dir: Path) -> dict:
+    """The merged index static-i18n left under ``site_dir``."""
+    return json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def write_language(site_dir: Path, code: str, merged: dict, project: Project, data: SearchData,
+                   tags: dict | None = None) -> Path:
+    """Write the index of language ``code`` where its pages look for it; return its path. The merged
+    index under the site root is replaced by the default language's."""
+    path = site_dir / project.language(code).prefix / "search" / "search_index.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    index = index_for(code, merged, project, data, tags)
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return path
 
 
 def write(site_dir: Path, project: Project, data: SearchData, tags: dict | None = None) -> dict[str, Path]:
     """Replace the merged index under ``site_dir`` with one index per language; return their paths."""
-    merged_path = site_dir / "search" / "search_index.json"
-    merged = json.loads(merged_path.read_text(encoding="utf-8"))
-    paths = {}
-    for code, index in split(merged, project, data, tags).items():
-        path = site_dir / project.language(code).prefix / "search" / "search_index.json"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        paths[code] = path
-    return paths
+    merged = read_merged(site_dir)
+    return {lang.code: write_language(site_dir, lang.code, merged, project, data, tags) for lang in project.languages}

@@ -36,15 +36,20 @@ def render(paths: list[str], codes: list[str], project: Project, lastmod: str) -
 
 def write(site_dir: Path, paths: list[str], project: Project, lastmod: str) -> list[Path]:
     """Write the root sitemap (every language), one per language root and one per page folder."""
+    return [path for lang in project.languages for path in write_language(site_dir, paths, project, lastmod, lang.code)]
+
+
+def write_language(site_dir: Path, paths: list[str], project: Project, lastmod: str, code: str) -> list[Path]:
+    """The sitemaps under language ``code``'s root: its root's (the site root's lists every language)
+    and one per page folder."""
+    lang = project.language(code)
     paths = sorted(set(paths))
-    written = []
-    for lang in project.languages:
-        codes = list(project.codes) if lang.default else [lang.code]
-        written.append(_write(site_dir / lang.prefix / "sitemap.xml", render(paths, codes, project, lastmod)))
-        for path in paths:
-            if path:
-                written.append(_write(site_dir / lang.prefix / path / "sitemap.xml",
-                                      render([path], [lang.code], project, lastmod)))
+    codes = list(project.codes) if lang.default else [lang.code]
+    written = [_write(site_dir / lang.prefix / "sitemap.xml", render(paths, codes, project, lastmod))]
+    for path in paths:
+        if path:
+            written.append(_write(site_dir / lang.prefix / path / "sitemap.xml",
+                                  render([path], [lang.code], project, lastmod)))
     return written
 
 
