@@ -241,14 +241,18 @@ class TemplateCache(jinja2.BytecodeCache):
             listing = env.list_templates
 
             def list_templates(extensions=None, filter_func=None) -> list[str]:
-                # MkDocs' filter (Files.add_files_from_theme) depends on the theme's static templates only
-                # static-i18n inserts its sitemap folder again in every language's build: a folder listed
-                # twice lists nothing new
-                key = (tuple(dict.fromkeys(str(d) for d in theme.dirs)), tuple(sorted(theme.static_templates)),
-                       tuple(extensions or ()), getattr(filter_func, "__qualname__", None))
+                # the walk of the theme's folders is kept (static-i18n inserts its sitemap folder again in
+                # every language's build: a folder listed twice lists nothing new); MkDocs' filter, which
+                # depends on the build's static templates, runs on it every time, as Jinja would run it
+                key = tuple(dict.fromkeys(str(d) for d in theme.dirs))
                 if key not in self.names:
-                    self.names[key] = listing(extensions=extensions, filter_func=filter_func)
-                return list(self.names[key])
+                    self.names[key] = listing()
+                found = self.names[key]
+                if extensions is not None:
+                    found = [name for name in found if "." in name and name.rsplit(".", 1)[1] in extensions]
+                if filter_func is not None:
+                    found = [name for name in found if filter_func(name)]
+                return list(found)
 
             env.list_templates = list_templates
             return env

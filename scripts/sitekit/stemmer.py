@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import functools
 import sys
 
 
@@ -136,7 +137,24 @@ class Analyzer:
                    rules_from(raw, fold_map, folded=True) if raw else None, proclitics)
 
     def fold(self, word: str) -> str:
-        return fold(word, self.fold_map, self.lookalikes)
+        """``fold(word, self.fold_map, self.lookalikes)``, by translation tables (the build folds every
+        word of a language's pages)."""
+        tables = self._tables
+        if tables is None:
+            return fold(word, self.fold_map, self.lookalikes)
+        lookalikes, fold_map = tables
+        if lookalikes is not None and not word.isascii():
+            word = word.translate(lookalikes)
+        return word.translate(fold_map) if fold_map is not None else word
+
+    @functools.cached_property
+    def _tables(self):
+        """(lookalikes, fold map) as ``str.translate`` tables, None for an empty one; None when a key is
+        not one character (then ``fold`` goes letter by letter)."""
+        if any(len(k) != 1 for k in (*self.fold_map, *self.lookalikes)):
+            return None
+        return (str.maketrans(self.lookalikes) if self.lookalikes else None,
+                str.maketrans(self.fold_map) if self.fold_map else None)
 
     def bare(self, folded: str) -> str:
         """A folded word without its proclitic (at most one, the longest; three letters or more remain)."""
