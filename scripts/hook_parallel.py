@@ -11,8 +11,10 @@ this path, and only with more than one process (``SITE_JOBS``, default: the CPUs
 preview, threaded) and a dirty build never fork.
 
 MkDocs makes a new Jinja environment for every language's build, which compiles every template and lists
-Material's thousands of theme files again: from the outer build's ``on_config`` on, the environments share
-one ``incremental.TemplateCache`` (the preview keeps its own across rebuilds, ``hook_incremental.py``).
+Material's thousands of theme files again, and a new Markdown converter for every page: from the outer
+build's ``on_config`` on, the environments share one ``incremental.TemplateCache`` (the preview keeps its
+own across rebuilds, ``hook_incremental.py``) and pages of the same configuration one converter, reset
+between pages (``sitekit/converters.py``).
 """
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import event_priority
 from mkdocs_static_i18n.utils import I18nLoggingFilter
 
-from sitekit import incremental, parallel
+from sitekit import converters, incremental, parallel
 
 STATE: dict = {"command": None, "dirty": False, "run": None, "original": None, "plugin": None, "entries": 0}
 
@@ -39,6 +41,7 @@ def on_config(config):
     plugin = config.plugins.get("i18n")
     if STATE["command"] == "build" and not (plugin is not None and plugin.building):
         incremental.TemplateCache().install(config.theme)  # one run's languages share compiled templates
+        converters.install()  # and their pages Markdown converters, reset between pages
     return config
 
 
@@ -107,6 +110,7 @@ parallel.share("static-i18n", _static_i18n_entries, _merge_static_i18n_entries)
 
 
 def _finish() -> None:
+    converters.uninstall()
     run = STATE["run"]
     if run is not None:
         run.abandon()
