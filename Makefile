@@ -61,8 +61,7 @@ $(STAMP_JS): package.json package-lock.json
 
 setup: $(STAMP_PY) ## create the Python environment from the pinned requirements.txt
 
-site: $(STAMP_PY) ## check the translations, then build the site into site/ (strict)
-	$(PY) -m i18ncheck --cache
+site: $(STAMP_PY) ## check the translations and build the site into site/ (strict; the build runs the check once)
 	$(PY) -m mkdocs build --strict --clean
 
 unexport PORT

@@ -2,17 +2,19 @@
 
 For every page it builds, the hook
 
-- logs the page's findings as warnings under ``mkdocs.hooks.i18n``, so ``mkdocs build --strict`` fails
-  on unacknowledged drift (waived findings and acknowledged staleness are logged at info level);
+- (under the preview, or when the whole check could not run) logs the page's findings as warnings under
+  ``mkdocs.hooks.i18n``, so ``mkdocs build --strict`` fails on unacknowledged drift (waived findings and
+  acknowledged staleness are logged at info level);
 - sets ``page.meta["i18n"]``, the data the templates render notices from (see ``page_meta``);
 - removes ``<!-- i18n-waive: ... -->`` comments from the Markdown;
 - replaces ``<!-- i18n-status -->`` with the table of every page's state, in the reader's language.
 
-static-i18n runs one build per language and every event fires once per language: each build reports the
-findings of the files in its own language; the whole-tree checks run in the command line
-(``python -m i18ncheck``, which ``make site`` runs first). The check runs once per build: the hook takes
-the whole check's result from ``i18ncheck/cache.py``, which the command line (``--cache``, as ``make site``
-runs it) has left for the same inputs, or runs it and leaves it there for the next run. State lives in
+The check runs once per build, in the outer build's ``on_config``: the hook takes the whole check's
+result from ``i18ncheck/cache.py``, which the command line (``make check``, ``--cache``) has left for the
+same inputs, or runs it (one process per CPU) and leaves it there for the next run, and reports all of it
+there as the command line would (sorted; the tree-wide checks and files no page is built from included;
+failing findings as warnings, so a strict build stops; then its summary line). ``make site`` is that one
+build. static-i18n runs one build per language and every event fires once per language. State lives in
 ``STATE``, reset in ``on_config`` of each ``mkdocs build`` (and each ``mkdocs serve`` rebuild, which re-runs
 the events without re-importing the hook) and kept through static-i18n's inner builds of the other languages.
 
@@ -38,6 +40,7 @@ from i18ncheck import cache, engine, status
 from i18ncheck.cli import cpus
 from i18ncheck.registry import by_scope
 from i18ncheck.document import split_language
+from i18ncheck.finding import summary
 from i18ncheck.tree import Tree, load_context
 from sitekit import messages, preview, project
 from sitekit.project import ConfigError
@@ -89,24 +92,33 @@ def on_config(config):
         except Exception:  # noqa: BLE001 - the whole check, and its own fallback, then
             by_path = _whole_check(tree, context)
     else:
-        by_path = _whole_check(tree, context)
+        findings = _whole_check(tree, context)
+        by_path = cache.by_path(findings, TREE_WIDE) if findings is not None else None
+    reported = False
+    if not preview.active() and by_path is not None:
+        # a build reports the whole check here, as the command line does (sorted, the tree-wide checks and
+        # the files no page is built from included, then its summary): `make site` runs the check once
+        for finding in findings:
+            (log.warning if finding.fails else log.info)(finding.text())
+        log.info(summary(findings, len(tree.markdown)))
+        reported = True
     if preview.active():
         PREVIOUS["by_path"] = by_path
-    STATE.update(tree=tree, context=context, findings={}, by_path=by_path, changed=changed)
+    STATE.update(tree=tree, context=context, findings={}, by_path=by_path, changed=changed, reported=reported)
     return config
 
 
-def _whole_check(tree, context) -> dict | None:
-    """The findings of every page's files by path (the whole check's result, the tree-wide checks left to
-    the command line as before); None when the whole check fails, and the pages are then checked one by
-    one as they are built, each failure a warning of its own."""
+def _whole_check(tree, context) -> list | None:
+    """Every finding of the whole check (from the cache the command line left for the same inputs, or
+    computed and left there); None when the whole check fails, and the pages are then checked one by one
+    as they are built, each failure a warning of its own."""
     try:
         # the preview rebuilds in a thread of a process with other threads (its server, its watcher):
         # no forked workers there
         findings, _ = cache.run(tree, context, jobs=1 if preview.active() else cpus())
     except Exception:  # noqa: BLE001 - the page-by-page path reports it, page by page
         return None
-    return cache.by_path(findings, TREE_WIDE)
+    return findings
 
 
 def build_language(config) -> str | None:
@@ -150,7 +162,7 @@ def _report(translated, doc, context) -> list:
     failing = []
     for finding in findings:
         if finding.path == doc.path:
-            if preview.shown(finding, STATE["changed"]):
+            if preview.shown(finding, STATE["changed"]) and not STATE["reported"]:
                 (log.warning if finding.fails else log.info)(finding.text())
             if finding.fails:
                 failing.append(finding)

@@ -89,12 +89,6 @@ class Spawner:
         self.close()
 
 
-def combine(*runs: Run) -> Run:
-    """Runs one after the other as one step (the checked build: check, then build)."""
-    return Run(sum(r.wall for r in runs), sum(r.cpu for r in runs), max(r.maxrss_kib for r in runs),
-               next((r.returncode for r in runs if r.returncode), 0), "".join(r.output for r in runs))
-
-
 def serve() -> None:
     """The helper: one JSON job a line on stdin, one JSON result a line on stdout."""
     for line in sys.stdin:

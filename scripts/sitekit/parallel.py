@@ -156,9 +156,12 @@ class Run:
             sys.stdout.flush()
             sys.stderr.flush()
             pid = os.fork()
-            if pid == 0:  # the child: never returns
-                os.close(reader)
-                _child(group, build_group, writer, work)
+            if pid == 0:  # the child: never returns, whatever happens
+                try:
+                    os.close(reader)
+                    _child(group, build_group, writer, work)
+                finally:
+                    os._exit(1)
             os.close(writer)
             self.children.append(Child(group, pid, reader, label=label(group)))
 
