@@ -42,7 +42,7 @@ from i18ncheck.registry import by_scope
 from i18ncheck.document import split_language
 from i18ncheck.finding import summary
 from i18ncheck.tree import Tree, load_context
-from sitekit import messages, preview, project
+from sitekit import messages, parallel, preview, project
 from sitekit.project import ConfigError
 
 log = logging.getLogger("mkdocs.hooks.i18n")
@@ -85,27 +85,44 @@ def on_config(config):
         shown = "\n".join(f.text() for f in blocking[:50]) + (f"\n... and {len(blocking) - 50} more" if len(blocking) > 50 else "")
         raise PluginError(f"i18ncheck: the build would break on these (run make check):\n{shown}")
     changed = CHANGES.since_last(proj.root, proj.docs_dir, snapshot) if preview.active() else None
+    findings, beside = None, None
     if changed is not None and CHANGES.contents_only and PREVIOUS.get("by_path") is not None:
         # a preview's rebuild after edits of existing pages: only their pages are checked again
         try:
             by_path = cache.recheck(tree, context, PREVIOUS["by_path"], changed, TREE_WIDE)
         except Exception:  # noqa: BLE001 - the whole check, and its own fallback, then
-            by_path = _whole_check(tree, context)
+            by_path = _by_path(_whole_check(tree, context))
+    elif not preview.active() and (found := cache.cached(proj)) is not None:
+        findings, by_path = found, _by_path(found)  # `make check` (or the last build) left this result
+    elif not preview.active() and parallel.processes() > 1:
+        # a build with more than one process and no result to read: the check runs in a process of its
+        # own beside the languages' builds, and is reported at the end of the build (on_post_build)
+        beside = parallel.Beside(lambda: cache.run(tree, context, jobs=1)[0], "the translation check")
+        by_path = {}
     else:
         findings = _whole_check(tree, context)
-        by_path = cache.by_path(findings, TREE_WIDE) if findings is not None else None
-    reported = False
-    if not preview.active() and by_path is not None:
-        # a build reports the whole check here, as the command line does (sorted, the tree-wide checks and
-        # the files no page is built from included, then its summary): `make site` runs the check once
-        for finding in findings:
-            (log.warning if finding.fails else log.info)(finding.text())
-        log.info(summary(findings, len(tree.markdown)))
-        reported = True
+        by_path = _by_path(findings)
+    if findings is not None and not preview.active():
+        _report_all(findings, tree)
     if preview.active():
         PREVIOUS["by_path"] = by_path
-    STATE.update(tree=tree, context=context, findings={}, by_path=by_path, changed=changed, reported=reported)
+    # a build reports the whole check once (here or at its end), never page by page
+    reported = not preview.active() and (findings is not None or beside is not None)
+    STATE.update(tree=tree, context=context, findings={}, by_path=by_path, changed=changed, reported=reported,
+                 beside=beside)
     return config
+
+
+def _by_path(findings: list | None) -> dict | None:
+    return cache.by_path(findings, TREE_WIDE) if findings is not None else None
+
+
+def _report_all(findings: list, tree) -> None:
+    """A build reports the whole check as the command line does (sorted, the tree-wide checks and the
+    files no page is built from included, then its summary): `make site` runs the check once."""
+    for finding in findings:
+        (log.warning if finding.fails else log.info)(finding.text())
+    log.info(summary(findings, len(tree.markdown)))
 
 
 def _whole_check(tree, context) -> list | None:
@@ -119,6 +136,31 @@ def _whole_check(tree, context) -> list | None:
     except Exception:  # noqa: BLE001 - the page-by-page path reports it, page by page
         return None
     return findings
+
+
+@event_priority(-300)  # after static-i18n (-100) has built every language: the check had all that time
+def on_post_build(config):
+    plugin = config.plugins.get("i18n")
+    if not (plugin is not None and plugin.building):
+        _report_beside()
+
+
+def on_build_error(error):
+    _report_beside()  # a build that failed for another reason still shows what the check found
+
+
+def _report_beside() -> None:
+    """Wait for the check running beside the build, and report it."""
+    beside = STATE.get("beside")
+    if beside is None or not beside.owned:
+        return  # none, or a language's build forked from the process that started it (it reports)
+    STATE["beside"] = None
+    try:
+        findings = beside.result()
+    except parallel.ChildFailed as exc:
+        log.warning("i18ncheck: %s; run make check", exc)
+        return
+    _report_all(findings, STATE["tree"])
 
 
 def build_language(config) -> str | None:

@@ -72,7 +72,7 @@ def test_a_failure_in_a_language_another_process_builds_fails_the_build(tmp_path
     output = proc.stdout + proc.stderr
     assert proc.returncode == 1
     assert "Doc file 'index.ar.md' contains a link 'missing.md', but the target is not found" in output
-    assert "WARNING -  docs/index.ar.md:9: extra paragraph at line 9" in output  # the check, before the builds
+    assert "WARNING -  docs/index.ar.md:9: extra paragraph at line 9" in output  # the check ran beside
     assert "the build of en, ar failed: Aborted with 1 warnings in strict mode!" in output
     assert "Traceback" not in output
 

@@ -102,6 +102,11 @@ def load(proj: Project, digest: str) -> list[Finding] | None:
     return findings
 
 
+def cached(proj: Project) -> list[Finding] | None:
+    """The stored result for the project's inputs as they are, None when there is none."""
+    return load(proj, key(proj))
+
+
 def store(proj: Project, digest: str, findings: list[Finding]) -> None:
     """Write the result for ``digest`` (atomically: a reader sees the old result or the new one whole);
     a folder that cannot be written is no error."""

@@ -112,6 +112,33 @@ def each(tasks: Sequence[Callable[[], object]], count: int | None = None) -> lis
     return [results[i] for i in range(len(tasks))]
 
 
+class Beside:
+    """``task()`` run in a forked child while this process goes on; ``result()`` waits for it."""
+
+    def __init__(self, task: Callable[[], object], label: str):
+        self._run = Run()
+        self._run.start([("task",)], lambda group: None, work=lambda group: task(), label=lambda group: label)
+
+    @property
+    def owned(self) -> bool:
+        """Whether this process started the task (a forked child inherits this object)."""
+        return self._run.owned
+
+    def result(self):
+        """What ``task()`` returned; ``ChildFailed`` when it raised or the child died, or when this is not
+        the process that started it."""
+        if not self.owned:
+            raise ChildFailed("RuntimeError", "the task belongs to another process")
+        child = self._run.children[0]
+        if child.joined:
+            raise ChildFailed("RuntimeError", f"{child.label}: its result was taken already")
+        child.joined = True
+        return _merge(child, _read_all(child.reader), os.waitpid(child.pid, 0)[1])
+
+    def abandon(self) -> None:
+        self._run.abandon()
+
+
 # What a build's end needs from every language's build: name -> (collect in a child, merge in the parent).
 SHARES: dict[str, tuple[Callable[[tuple[str, ...]], object], Callable[[object], None]]] = {}
 
@@ -141,8 +168,14 @@ class Child:
 
 @dataclasses.dataclass
 class Run:
-    """The children of one build."""
+    """The children of one build, waited for by the process that forked them only (a forked child
+    inherits this object: there it does nothing)."""
     children: list[Child] = dataclasses.field(default_factory=list)
+    owner: int = dataclasses.field(default_factory=os.getpid)
+
+    @property
+    def owned(self) -> bool:
+        return os.getpid() == self.owner
 
     def languages(self) -> set[str]:
         return {code for child in self.children for code in child.languages}
@@ -167,6 +200,8 @@ class Run:
 
     def join(self, language: str) -> None:
         """Wait for the child building ``language`` (once) and merge what it sent; raise its failure."""
+        if not self.owned:
+            return
         for child in self.children:
             if language in child.languages and not child.joined:
                 child.joined = True
@@ -178,6 +213,8 @@ class Run:
 
     def abandon(self) -> None:
         """Stop and reap every child not joined (the parent's own build failed)."""
+        if not self.owned:
+            return
         for child in self.children:
             if child.joined:
                 continue
