@@ -9,12 +9,14 @@ For every page it builds, the hook
 - removes ``<!-- i18n-waive: ... -->`` comments from the Markdown;
 - replaces ``<!-- i18n-status -->`` with the table of every page's state, in the reader's language.
 
-The check runs once per build, in the outer build's ``on_config``: the hook takes the whole check's
-result from ``i18ncheck/cache.py``, which the command line (``make check``, ``--cache``) has left for the
-same inputs, or runs it (one process per CPU) and leaves it there for the next run, and reports all of it
-there as the command line would (sorted; the tree-wide checks and files no page is built from included;
-failing findings as warnings, so a strict build stops; then its summary line). ``make site`` is that one
-build. static-i18n runs one build per language and every event fires once per language. State lives in
+The check runs once per build: the hook takes the whole check's result from ``i18ncheck/cache.py``,
+which the command line (``make check``, ``--cache``) has left for the same inputs, or runs it and leaves
+it there for the next run, and reports all of it as the command line would (sorted; the tree-wide checks
+and files no page is built from included; failing findings as warnings, so a strict build stops; then its
+summary line): at the start of the build when the result is cached (or the build runs in one process), else
+at its end, the check having run in a forked process of its own beside the languages' builds
+(``sitekit/parallel.py``; also when the build fails for another reason). ``make site`` is that one build.
+static-i18n runs one build per language and every event fires once per language. State lives in
 ``STATE``, reset in ``on_config`` of each ``mkdocs build`` (and each ``mkdocs serve`` rebuild, which re-runs
 the events without re-importing the hook) and kept through static-i18n's inner builds of the other languages.
 
