@@ -16,6 +16,7 @@ line alone: the escaping of titles and generated Markdown and the Content-Securi
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import http.server
@@ -148,23 +149,36 @@ def test_the_fixture_really_carries_the_payloads(hostile_site):
     assert 'onerror="window.__pwned' in brief  # the Markdown body's handler is there, for the policy to stop
 
 
-@pytest.mark.slow
-@pytest.mark.browser
-@pytest.mark.parametrize(("code", "path"), PAGES, ids=[f"{c}:{p or 'home'}" for c, p in PAGES])
-def test_no_injected_script_runs(browser, hostile_site, code, path):
-    _, site_url = hostile_site
+@contextlib.contextmanager
+def watched_page(browser):
+    """A page in a fresh context, with the URLs of every request it makes; the context closed after."""
     context = browser.new_context()
     page = context.new_page()
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     try:
+        yield page, requests
+    finally:
+        context.close()
+
+
+def assert_nothing_ran(page, requests: list[str]) -> None:
+    assert page.evaluate("window.__pwned") is None
+    assert [url for url in requests if "/pwned/" in url] == []
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+@pytest.mark.parametrize(("code", "path"), PAGES, ids=[f"{c}:{p or 'home'}" for c, p in PAGES])
+def test_no_injected_script_runs(browser, hostile_site, code, path):
+    _, site_url = hostile_site
+    with watched_page(browser) as (page, requests):
         page.goto(site_url + prefix(code) + path, wait_until="networkidle")
         if page.locator("#js-link").count():
             page.click("#js-link")
             page.click("#js-anchor")
             page.wait_for_timeout(200)
-        assert page.evaluate("window.__pwned") is None
-        assert [url for url in requests if "/pwned/" in url] == []
+        assert_nothing_ran(page, requests)
         assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
         assert page.evaluate("typeof __md_get") == "function"  # Material's own inline scripts did run
         if path in ("briefs/hostile/", "article/"):
@@ -178,8 +192,6 @@ def test_no_injected_script_runs(browser, hostile_site, code, path):
         if path == "glossary/":
             assert page.locator("h2#hostile-term").text_content().startswith(f"Term {payload('glossary-term')}")
             assert payload("glossary-definition") in page.locator("article").text_content()
-    finally:
-        context.close()
 
 
 @pytest.mark.slow
@@ -189,16 +201,9 @@ def test_search_results_show_the_payloads_as_text(browser, hostile_site):
     from sitepages import run_search
 
     _, site_url = hostile_site
-    context = browser.new_context()
-    page = context.new_page()
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
-    try:
+    with watched_page(browser) as (page, requests):
         links = run_search(page, site_url + prefix(DEFAULT), "pwned")
         assert site_url + prefix(DEFAULT) + "briefs/hostile/" in links
         page.wait_for_timeout(300)
-        assert page.evaluate("window.__pwned") is None
-        assert [url for url in requests if "/pwned/" in url] == []
+        assert_nothing_ran(page, requests)
         assert page.locator(".md-search-result__item").count() > 0
-    finally:
-        context.close()
