@@ -36,7 +36,7 @@ from urllib.request import url2pathname
 
 import yaml
 
-from i18ncheck import safeyaml
+from sitekit import safeyaml
 
 FACES = {"regular": (400, "normal"), "bold": (700, "normal"), "italic": (400, "italic"),
          "bold-italic": (700, "italic")}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from i18ncheck import safeyaml
+from sitekit import safeyaml
 
 from sitekit.project import ROOT, ConfigError
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from i18ncheck import safeyaml
+from sitekit import safeyaml
 
 FOLDER = Path("data") / "search"
 DEFAULT = {"lunr": {"lang": ["en"], "pipeline": []}, "stemmer": "none", "fold": {}, "lookalikes": {}, "proclitics": []}
