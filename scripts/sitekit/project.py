@@ -39,7 +39,7 @@ class Language:
     fallback: tuple[str, ...] = ()  # where a pending page's text comes from, in order, before the source
     citation_styles: tuple[str, ...] | None = None  # the citation formats shown, in order (None: all)
 
-    @property
+    @functools.cached_property
     def direction(self) -> str:
         """``rtl`` or ``ltr`` (from CLDR: the language's script decides, no option needed)."""
         from sitekit.messages import direction
@@ -64,15 +64,16 @@ class Project:
         value = value or self.site_url
         return value if value.endswith("/") else value + "/"
 
-    @property
+    # read for every page of every language: computed once per project (it is frozen)
+    @functools.cached_property
     def default(self) -> Language:
         return next(lang for lang in self.languages if lang.default)
 
-    @property
+    @functools.cached_property
     def codes(self) -> tuple[str, ...]:
         return tuple(lang.code for lang in self.languages)
 
-    @property
+    @functools.cached_property
     def in_progress(self) -> tuple[str, ...]:
         return tuple(lang.code for lang in self.languages if lang.in_progress)
 
