@@ -1,8 +1,9 @@
 """A reader's first view of the article page on a phone (Lighthouse's mobile screen, 412 × 823 CSS px; issue
 15): never wider than the screen, with or without JavaScript (a page wider than the screen is zoomed out by
 the phone, and when the width changes as the scripts run, everything on it shifts: an Arabic page, laid
-out from the right, sideways), and no font file downloaded for a script the page shows no letter of (the
-language switcher's names, each in its own script, are laid out only while its menu is open)."""
+out from the right, sideways), no font file downloaded for a script the page shows no letter of (the
+language switcher's names, each in its own script, are laid out only while its menu is open), and the
+switcher's sitemaps requested only when the reader turns to it (switcher-on-demand.js)."""
 from __future__ import annotations
 
 import pytest
@@ -56,3 +57,20 @@ def test_the_first_view_downloads_only_the_fonts_its_text_needs(page, served_sit
     names = page.locator(".md-header .md-select__link")
     assert names.count() == len(LANGS)
     assert all(names.nth(i).is_visible() for i in range(len(LANGS)))
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_switchers_sitemaps_wait_for_the_reader(page, served_site, lang):
+    url = served_site.url(prefix(lang) + "article/")
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_timeout(500)
+    sitemaps = lambda: [u for u in page.requests if u.endswith("/sitemap.xml")]  # noqa: E731
+    assert sitemaps() == []
+    page.hover(".md-header .md-select button")
+    page.wait_for_load_state("networkidle")
+    assert served_site.url(prefix(lang) + "sitemap.xml") in sitemaps()
+    other = next(code for code in LANGS if code != lang)
+    page.click(f".md-header .md-select__link[hreflang={other}]")
+    page.wait_for_url(served_site.url(prefix(other) + "article/"))
+    assert page.console_errors == []

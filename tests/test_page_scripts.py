@@ -1,6 +1,7 @@
 """The scripts of every page: deferred, so that none holds back the first paint (Lighthouse, issue 15), in
-the order they need (search-on-demand.js before Material's bundle, the site's own after it), and Material's
-bundle named in overrides/main.html as the pinned Material names it (a Material upgrade renames it)."""
+the order they need (search-on-demand.js and switcher-on-demand.js before Material's bundle, the site's own
+after it), and Material's bundle named in overrides/main.html as the pinned Material names it (a Material
+upgrade renames it)."""
 from __future__ import annotations
 
 import re
@@ -14,7 +15,7 @@ from sitepages import content_pages
 SCRIPT = re.compile(r"<script\b([^>]*)>", re.I)
 SRC = re.compile(r'\bsrc="([^"]+)"')
 BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")
-ORDER = re.compile(r"search-on-demand\.js bundle\.[0-9a-f]+\.min\.js citation\.js")
+ORDER = re.compile(r"search-on-demand\.js switcher-on-demand\.js bundle\.[0-9a-f]+\.min\.js citation\.js")
 
 
 def external_scripts(html: str) -> list[tuple[str, bool]]:
