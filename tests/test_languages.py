@@ -203,9 +203,11 @@ def test_page_view_has_no_console_error_or_failed_request(page, served_site, lan
     response = page.goto(served_site.url(prefix(lang) + path), wait_until="networkidle")
     assert response.status == 200
     assert _lang(page) == lang
-    # the sitemaps of the page's alternates are fetched (so the switcher can map the page); Material asks
-    # for them from its scripts, which on a loaded machine may run after the network was first idle
+    # the sitemaps of the page's alternates are fetched (so the switcher can map the page) once the reader
+    # turns to the switcher (switcher-on-demand.js); Material asks for them from its scripts, which on a
+    # loaded machine may run after the network was first idle
     sitemap = served_site.url(prefix(lang) + path + "sitemap.xml")
+    page.hover(".md-header .md-select button")
     for _ in range(100):
         if sitemap in page.requests:
             break

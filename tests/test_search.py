@@ -329,16 +329,20 @@ def test_tags_are_found_by_their_label(page, served_site, lang):
 @pytest.mark.parametrize("lang", [code for code in LANGS if code in QUERIES])
 def test_the_index_is_requested_when_the_reader_turns_to_search(page, served_site, lang):
     """search-on-demand.js: a page view without search never downloads the language's index (a quarter of
-    the first view); focusing the search field requests it once, and the query typed finds its pages.
+    the first view) nor starts the search worker; focusing the search field requests the index once and
+    starts the worker, and the query typed finds its pages.
     A page opened from a result with its highlight (?h=) requests it at once and marks the words."""
     url = served_site.url(prefix(lang) + "article/")
     page.goto(url, wait_until="networkidle")
     page.wait_for_timeout(1500)
     requested = lambda: [u for u in page.requests if u.endswith("/search/search_index.json")]  # noqa: E731
+    workers = lambda: [u for u in page.requests if "/assets/javascripts/workers/" in u]  # noqa: E731
     assert requested() == []
+    assert workers() == []  # nor the search worker, its scripts or lunr
     links = run_search(page, url, QUERIES[lang])
     assert url in links
     assert requested() == [served_site.url(prefix(lang) + "search/search_index.json")]
+    assert any(u.startswith(served_site.url("assets/javascripts/workers/search-kit.js")) for u in workers())
     page.goto(url + "?h=" + QUERIES[lang], wait_until="networkidle")
     assert len(requested()) == 2
     page.wait_for_selector("article mark", timeout=10000)

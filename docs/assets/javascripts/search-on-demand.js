@@ -6,6 +6,9 @@
  * focuses the search field (a click, a tap, or Material's keyboard shortcuts, which focus it), points at
  * the search button, or arrives with a query or highlight in the address (?q=, ?h=). Until then Material
  * shows its "Initializing search" line, and a query typed meanwhile runs as soon as the index is built.
+ * Material's search worker (the site's search-kit.js, which loads Material's worker and lunr) is started
+ * at the same moment, not as the page loads: Material gets a stand-in that keeps its listeners and
+ * messages and hands them to the real worker then (Material posts nothing before the index is there).
  * Every other request goes out untouched; nothing is fetched from anywhere else.
  */
 (function () {
@@ -17,6 +20,8 @@
   var wanted = false;
   var held = new WeakSet();
   var waiting = [];
+  var WORKER = /\/assets\/javascripts\/workers\/[^\/]+\.js$/;  /* the path of a worker of the site */
+  var RealWorker = window.Worker;
 
   function want() {
     if (wanted) return;
@@ -38,6 +43,62 @@
     }
     return send.apply(this, arguments);
   };
+
+  /* The stand-in for the search worker: the real one is created when the reader turns to search (or at
+     the first message, whichever comes first); listeners, handlers and messages given before are kept. */
+  function LateWorker(url, options) {
+    this._args = [url, options];
+    this._listeners = [];
+    this._messages = [];
+    this._handlers = {};
+    this._worker = null;
+    this._ended = false;
+    var self = this;
+    if (wanted) this._start(); else waiting.push(function () { self._start(); });
+  }
+  LateWorker.prototype._start = function () {
+    if (this._worker || this._ended) return;
+    var worker = this._worker = new RealWorker(this._args[0], this._args[1]);
+    this._listeners.splice(0).forEach(function (l) { worker.addEventListener(l[0], l[1], l[2]); });
+    Object.keys(this._handlers).forEach(function (name) { worker[name] = this._handlers[name]; }, this);
+    this._messages.splice(0).forEach(function (m) { worker.postMessage.apply(worker, m); });
+  };
+  LateWorker.prototype.postMessage = function () {
+    if (!this._worker) {
+      this._messages.push(Array.prototype.slice.call(arguments));
+      this._start();
+      return;
+    }
+    this._worker.postMessage.apply(this._worker, arguments);
+  };
+  LateWorker.prototype.addEventListener = function (type, listener, options) {
+    if (this._worker) this._worker.addEventListener(type, listener, options);
+    else this._listeners.push([type, listener, options]);
+  };
+  LateWorker.prototype.removeEventListener = function (type, listener, options) {
+    if (this._worker) this._worker.removeEventListener(type, listener, options);
+    this._listeners = this._listeners.filter(function (l) { return l[0] !== type || l[1] !== listener; });
+  };
+  LateWorker.prototype.terminate = function () {
+    this._ended = true;
+    if (this._worker) this._worker.terminate();
+  };
+  ["onmessage", "onmessageerror", "onerror"].forEach(function (name) {
+    Object.defineProperty(LateWorker.prototype, name, {
+      get: function () { return this._worker ? this._worker[name] : (this._handlers[name] || null); },
+      set: function (fn) { this._handlers[name] = fn; if (this._worker) this._worker[name] = fn; }
+    });
+  });
+  function isSearchWorker(url) {
+    try { return WORKER.test(new URL(String(url), document.baseURI).pathname); } catch (e) { return false; }
+  }
+  if (typeof RealWorker === "function") {
+    window.Worker = function Worker(url, options) {
+      if (!wanted && isSearchWorker(url)) return new LateWorker(url, options);
+      return new RealWorker(url, options);
+    };
+    window.Worker.prototype = RealWorker.prototype;
+  }
 
   var params = new URLSearchParams(window.location.search);
   if (params.has("q") || params.has("h")) want();
