@@ -1,6 +1,6 @@
 """Benchmark the site: what a build costs and what a reader's browser gets, against the budgets.
 
-    make bench                          # the full run, about 18 minutes on 2 CPUs
+    make bench                          # the full run, about 16 minutes on 2 CPUs
     python scripts/bench.py --quick     # the real site and a 100-page corpus, fewer runs, about 2 minutes
 
 Build side: the checked build (translation check + ``mkdocs build --strict``), the check alone and a
