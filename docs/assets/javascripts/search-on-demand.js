@@ -17,32 +17,52 @@
   var proto = window.XMLHttpRequest && window.XMLHttpRequest.prototype;
   if (!proto || typeof WeakSet !== "function") return;  // an old browser loads the index as Material does
 
-  var wanted = false;
-  var held = new WeakSet();
-  var waiting = [];
   var WORKER = /\/assets\/javascripts\/workers\/[^\/]+\.js$/;  /* the path of a worker of the site */
   var RealWorker = window.Worker;
 
-  function want() {
-    if (wanted) return;
-    wanted = true;
-    waiting.splice(0).forEach(function (go) { go(); });
+  /* The on-demand mechanism, shared with switcher-on-demand.js (loaded after this file) through
+     window.__siteOnDemand. hold(pattern): the XMLHttpRequests whose URL matches wait until release();
+     then(go) runs go at the release (at once after it). whenTurnedTo(isTarget, events, go): go once, at the
+     first of these events (captured, passive) whose target isTarget accepts. */
+  function hold(pattern) {
+    var released = false, held = new WeakSet(), waiting = [];
+    var open = proto.open, send = proto.send;
+    proto.open = function (method, url) {
+      if (!released && pattern.test(String(url))) held.add(this); else held.delete(this);
+      return open.apply(this, arguments);
+    };
+    proto.send = function () {
+      if (!released && held.has(this)) {
+        var request = this, args = arguments;
+        waiting.push(function () { send.apply(request, args); });
+        return undefined;
+      }
+      return send.apply(this, arguments);
+    };
+    return {
+      released: function () { return released; },
+      release: function () {
+        if (released) return;
+        released = true;
+        waiting.splice(0).forEach(function (go) { go(); });
+      },
+      then: function (go) { if (released) go(); else waiting.push(go); }
+    };
   }
-
-  var open = proto.open;
-  var send = proto.send;
-  proto.open = function (method, url) {
-    if (!wanted && INDEX.test(String(url))) held.add(this); else held.delete(this);
-    return open.apply(this, arguments);
-  };
-  proto.send = function () {
-    if (!wanted && held.has(this)) {
-      var request = this, args = arguments;
-      waiting.push(function () { send.apply(request, args); });
-      return undefined;
+  function whenTurnedTo(isTarget, events, go) {
+    function onTurn(event) {
+      if (isTarget(event.target)) {
+        events.forEach(function (type) { document.removeEventListener(type, onTurn, true); });
+        go();
+      }
     }
-    return send.apply(this, arguments);
-  };
+    events.forEach(function (type) {
+      document.addEventListener(type, onTurn, { capture: true, passive: true });
+    });
+  }
+  window.__siteOnDemand = { hold: hold, whenTurnedTo: whenTurnedTo };
+
+  var index = hold(INDEX);
 
   /* The stand-in for the search worker: the real one is created when the reader turns to search (or at
      the first message, whichever comes first); listeners, handlers and messages given before are kept. */
@@ -54,7 +74,7 @@
     this._worker = null;
     this._ended = false;
     var self = this;
-    if (wanted) this._start(); else waiting.push(function () { self._start(); });
+    index.then(function () { self._start(); });
   }
   LateWorker.prototype._start = function () {
     if (this._worker || this._ended) return;
@@ -94,29 +114,19 @@
   }
   if (typeof RealWorker === "function") {
     window.Worker = function Worker(url, options) {
-      if (!wanted && isSearchWorker(url)) return new LateWorker(url, options);
+      if (!index.released() && isSearchWorker(url)) return new LateWorker(url, options);
       return new RealWorker(url, options);
     };
     window.Worker.prototype = RealWorker.prototype;
   }
 
   var params = new URLSearchParams(window.location.search);
-  if (params.has("q") || params.has("h")) want();
+  if (params.has("q") || params.has("h")) index.release();
 
   function isSearch(target) {
     return target instanceof Element &&
       (target.closest(".md-search") !== null || target.closest("label[for='__search']") !== null ||
        target.id === "__search");
   }
-  function onTurn(event) {
-    if (isSearch(event.target)) {
-      want();
-      ["focusin", "pointerdown", "pointerover", "touchstart", "change"].forEach(function (type) {
-        document.removeEventListener(type, onTurn, true);
-      });
-    }
-  }
-  ["focusin", "pointerdown", "pointerover", "touchstart", "change"].forEach(function (type) {
-    document.addEventListener(type, onTurn, { capture: true, passive: true });
-  });
+  whenTurnedTo(isSearch, ["focusin", "pointerdown", "pointerover", "touchstart", "change"], index.release);
 })();

@@ -6,47 +6,15 @@
  * name that page (overrides/partials/alternate.html), so nothing is lost by waiting: loaded before
  * Material's bundle (overrides/main.html), this script holds those requests back until the reader turns
  * to the switcher (points at it, touches it or moves the keyboard focus into it), then sends them.
- * Every other request goes out untouched; nothing is fetched from anywhere else.
+ * Every other request goes out untouched; nothing is fetched from anywhere else. The holding itself is
+ * search-on-demand.js's (window.__siteOnDemand), which overrides/main.html loads first.
  */
 (function () {
   "use strict";
-  var SITEMAP = /\/sitemap\.xml(?:[?#]|$)/;
-  var proto = window.XMLHttpRequest && window.XMLHttpRequest.prototype;
-  if (!proto || typeof WeakSet !== "function") return;  // an old browser loads them as Material does
-
-  var wanted = false;
-  var held = new WeakSet();
-  var waiting = [];
-
-  function want() {
-    if (wanted) return;
-    wanted = true;
-    waiting.splice(0).forEach(function (go) { go(); });
-  }
-
-  var open = proto.open;
-  var send = proto.send;
-  proto.open = function (method, url) {
-    if (!wanted && SITEMAP.test(String(url))) held.add(this); else held.delete(this);
-    return open.apply(this, arguments);
-  };
-  proto.send = function () {
-    if (!wanted && held.has(this)) {
-      var request = this, args = arguments;
-      waiting.push(function () { send.apply(request, args); });
-      return undefined;
-    }
-    return send.apply(this, arguments);
-  };
-
-  var EVENTS = ["focusin", "pointerover", "pointerdown", "touchstart"];
-  function onTurn(event) {
-    if (event.target instanceof Element && event.target.closest(".md-select") !== null) {
-      want();
-      EVENTS.forEach(function (type) { document.removeEventListener(type, onTurn, true); });
-    }
-  }
-  EVENTS.forEach(function (type) {
-    document.addEventListener(type, onTurn, { capture: true, passive: true });
-  });
+  var shared = window.__siteOnDemand;  // search-on-demand.js, loaded before this file
+  if (!shared) return;  // an old browser: Material loads the sitemaps as it does
+  var sitemaps = shared.hold(/\/sitemap\.xml(?:[?#]|$)/);
+  shared.whenTurnedTo(function (target) {
+    return target instanceof Element && target.closest(".md-select") !== null;
+  }, ["focusin", "pointerover", "pointerdown", "touchstart"], sitemaps.release);
 })();
