@@ -65,8 +65,9 @@ def on_files(files, config):
     return files
 
 
-def _build_group(plugin, config, group: tuple[str, ...], build) -> None:
-    """In a child: build ``group`` as static-i18n's loop builds every language but the first."""
+def _build_group(plugin, config, group: tuple[str, ...], build) -> dict:
+    """In a child: build ``group`` as static-i18n's loop builds every language but the first; return what
+    the parent takes in (``parallel.collect``)."""
     STATE.update(run=None)  # a child has no children of its own (its siblings are the parent's)
     utils.clean_directory = lambda path: path  # as static-i18n's loop: the site folder was emptied once
     logging.getLogger("mkdocs.commands.build").addFilter(_quiet_inner_builds())
@@ -74,6 +75,7 @@ def _build_group(plugin, config, group: tuple[str, ...], build) -> None:
     for locale in group:
         plugin.current_language = locale
         build(config, dirty=False)
+    return parallel.collect(group)
 
 
 def _quiet_inner_builds() -> logging.Filter:

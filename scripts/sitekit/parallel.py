@@ -99,7 +99,7 @@ def each(tasks: Sequence[Callable[[], object]], count: int | None = None) -> lis
     results: dict[int, object] = {}
     run = Run()
     try:
-        run.start(shares[1:], lambda share: None, work=lambda share: [tasks[i]() for i in share],
+        run.start(shares[1:], lambda share: [tasks[i]() for i in share],
                   label=lambda share: f"the site's closing work ({len(share)} of {len(tasks)} tasks)")
         for index in shares[0]:
             results[index] = tasks[index]()
@@ -117,7 +117,7 @@ class Beside:
 
     def __init__(self, task: Callable[[], object], label: str):
         self._run = Run()
-        self._run.start([("task",)], lambda group: None, work=lambda group: task(), label=lambda group: label)
+        self._run.start([("task",)], lambda group: task(), label=lambda group: label)
 
     @property
     def owned(self) -> bool:
@@ -180,10 +180,10 @@ class Run:
     def languages(self) -> set[str]:
         return {code for child in self.children for code in child.languages}
 
-    def start(self, groups: Sequence[tuple], build_group: Callable[[tuple], None], work=None,
+    def start(self, groups: Sequence[tuple], work: Callable[[tuple], object],
               label: Callable[[tuple], str] = lambda group: "the build of " + ", ".join(group)) -> None:
-        """Fork one child per group; a child runs ``build_group(group)``, sends the shares (or, given
-        ``work``, what ``work(group)`` returns) and exits."""
+        """Fork one child per group; a child sends what ``work(group)`` returns (a language build:
+        ``collect(group)``, what ``join`` merges) and exits."""
         for group in groups:
             reader, writer = os.pipe()
             sys.stdout.flush()
@@ -192,7 +192,7 @@ class Run:
             if pid == 0:  # the child: never returns, whatever happens
                 try:
                     os.close(reader)
-                    _child(group, build_group, writer, work)
+                    _child(group, work, writer)
                 finally:
                     os._exit(1)
             os.close(writer)
@@ -233,14 +233,15 @@ class Run:
                 pass
 
 
-def _child(group: tuple, build_group, writer: int, work=None) -> None:
+def collect(group: tuple[str, ...]) -> dict:
+    """In a child, after the builds of ``group``: every registered share's value."""
+    return {name: take(group) for name, (take, _) in SHARES.items()}
+
+
+def _child(group: tuple, work, writer: int) -> None:
     code = 0
     try:
-        build_group(group)
-        if work is not None:
-            payload = ("ok", work(group))
-        else:
-            payload = ("ok", {name: collect(group) for name, (collect, _) in SHARES.items()})
+        payload = ("ok", work(group))
     except BaseException as exc:  # noqa: BLE001 - every failure goes to the parent, which raises it
         code = 1
         payload = ("error", type(exc).__name__, str(exc))
