@@ -25,7 +25,8 @@ Why each directive is what it is (also in CONTRIBUTING.md):
 
 - ``default-src 'self'``: everything not named below comes from the site's origin or not at all.
 - ``script-src 'self'`` + the allow-list's hashes: Material's bundle and search worker, ``citation.js``
-  are files of the site.
+  and the on-demand scripts (``bundle-on-demand.js`` adds Material's bundle as a same-origin script
+  element) are files of the site.
 - ``style-src 'self' 'unsafe-hashes'`` + the three alignment hashes: Material's styles, ``extra.css`` and
   ``fonts.css`` are files; Material sets style only through the CSSOM (``el.style.x = ...``), which CSP
   does not govern.
