@@ -17,7 +17,7 @@ SRC = re.compile(r'\bsrc="([^"]+)"')
 BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")
 ORDER = re.compile(r"search-on-demand\.js switcher-on-demand\.js bundle-on-demand\.js citation\.js")
 DATA_BUNDLE = re.compile(r'<script src="[^"]*/bundle-on-demand\.js" data-bundle="([^"]+)" defer>')
-PREFETCH = re.compile(r'<link rel="prefetch" href="([^"]+)" as="script">')
+PREFETCH = re.compile(r'<link rel="prefetch" href="([^"]+)">')
 
 
 def external_scripts(html: str) -> list[tuple[str, bool]]:

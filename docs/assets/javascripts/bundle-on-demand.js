@@ -7,16 +7,24 @@
  * the table of contents following the scroll, the header's title, back to top, the colour toggle, copy
  * buttons). So this script, loaded in the bundle's place (overrides/main.html, after search-on-demand.js
  * and switcher-on-demand.js, which must run before the bundle), loads the bundle at the reader's first
- * action: a pointer moved or pressed, a touch, a key, the keyboard focus moved, a wheel or a scroll. It
- * loads it at once when the reader arrives with a search or a highlight in the address (?q=, ?h=), which
- * the bundle acts on. Then it hands Material the DOMContentLoaded event Material mounts its components on
- * (already past when the bundle arrives late) and repeats the key that started it, so Material's keyboard
- * shortcuts (search, previous and next page) answer their first press. The bundle is prefetched as the
- * page loads (overrides/main.html), so it is usually in the cache when the reader acts.
+ * action: a pointer moved or pressed, a touch, a click (a screen reader's too), a key, the keyboard focus
+ * moved, a wheel or a scroll. It loads it at once when the reader arrives with a search or a highlight in
+ * the address (?q=, ?h=), which the bundle acts on. The bundle is prefetched as the page loads
+ * (overrides/main.html), so it is usually in the cache when the reader acts.
  *
- * Until the bundle has mounted, <html> has data-bundle="pending" and no class `js`; extra.css shows the
- * search field and button then, as they are once it is mounted: focusing the field is an action, so the
- * bundle is there by the time a query is typed (Material reads what the field already holds).
+ * Once it has run, Material is handed the DOMContentLoaded event it mounts its components on (already past
+ * when the bundle arrives late; Material listens once, so a second one changes nothing for it, but any other
+ * DOMContentLoaded listener added to the site must expect it), and then what the reader did while it
+ * loaded: the colour chosen with the toggle, the search opened with its button (the field is focused, as
+ * Material does), the keys pressed (Material's shortcuts: search, previous and next page), unless older than
+ * a second. If the bundle cannot be loaded, the page falls back to the layout for readers without
+ * JavaScript (data-bundle="failed") and the next action tries again.
+ *
+ * Until the bundle has mounted, <html> has data-bundle="pending" and Material's class `no-js`. What shows
+ * then is what shows once it has mounted: extra.css shows the search field and button, which Material
+ * hides under `no-js`, and hides them again only for readers without JavaScript (assets/stylesheets/no-js.css,
+ * loaded in a <noscript>); overrides/partials/javascripts/palette.html applies the reader's colour scheme
+ * and shows the colour toggle before the first paint.
  */
 (function () {
   "use strict";
@@ -24,11 +32,26 @@
   var src = script && script.getAttribute("data-bundle");
   if (!src) return;
   var root = document.documentElement;
-  var ACTIONS = ["pointerdown", "pointermove", "touchstart", "keydown", "focusin", "wheel", "scroll"];
-  var started = false;
+  var ACTIONS = ["pointerdown", "pointermove", "touchstart", "click", "keydown", "focusin", "wheel", "scroll"];
+  var STALE_MS = 1000;  // a key pressed longer ago than this is not handed on: the reader has moved on
+  var started = false, keys = [], palette = null;
+
+  function listen() {
+    ACTIONS.forEach(function (type) {
+      document.addEventListener(type, start, { capture: true, passive: true });
+    });
+  }
+
+  function remember(event) {
+    if (event.type === "keydown") {
+      keys.push(event);
+    } else if (event.target instanceof Element && event.target.matches("[data-md-component=palette] input")) {
+      palette = event.target;
+    }
+  }
 
   function replay(event) {
-    if (!event || !event.target || !event.target.isConnected) return;
+    if (!event.target || !event.target.isConnected) return;
     event.target.dispatchEvent(new KeyboardEvent("keydown", {
       key: event.key, code: event.code, location: event.location, repeat: event.repeat,
       ctrlKey: event.ctrlKey, shiftKey: event.shiftKey, altKey: event.altKey, metaKey: event.metaKey,
@@ -36,28 +59,47 @@
     }));
   }
 
-  function start(event) {
+  function handOn() {
+    document.removeEventListener("keydown", remember, true);
+    document.removeEventListener("change", remember, true);
+    if (palette && palette.isConnected && palette.checked) {
+      palette.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+    var search = document.getElementById("__search");
+    var query = document.querySelector("[data-md-component=search-query]");
+    if (search && search.checked && query && document.activeElement !== query) query.focus();
+    var now = performance.now();
+    keys.splice(0).forEach(function (event) {
+      if (now - event.timeStamp <= STALE_MS) replay(event);
+    });
+  }
+
+  function start() {
     if (started) return;
     started = true;
     ACTIONS.forEach(function (type) { document.removeEventListener(type, start, true); });
-    var key = event && event.type === "keydown" ? event : null;
     var bundle = document.createElement("script");
     bundle.src = src;
     bundle.onload = function () {
-      // Material subscribes to DOMContentLoaded (once) as its bundle runs and mounts everything then.
-      document.dispatchEvent(new Event("DOMContentLoaded"));
+      document.dispatchEvent(new Event("DOMContentLoaded"));  // Material mounts its components on it
       root.removeAttribute("data-bundle");
-      replay(key);
+      handOn();
+    };
+    bundle.onerror = function () {
+      bundle.remove();
+      started = false;
+      root.setAttribute("data-bundle", "failed");
+      listen();
     };
     document.head.appendChild(bundle);
   }
 
   root.setAttribute("data-bundle", "pending");
+  document.addEventListener("keydown", remember, { capture: true, passive: true });
+  document.addEventListener("change", remember, { capture: true, passive: true });
   if (/[?&][qh]=/.test(location.search)) {
-    start(null);
-    return;
+    start();
+  } else {
+    listen();
   }
-  ACTIONS.forEach(function (type) {
-    document.addEventListener(type, start, { capture: true, passive: true });
-  });
 })();
