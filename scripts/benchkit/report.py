@@ -330,7 +330,7 @@ def method(results: dict) -> list[str]:
         "it). Plugins (search, static-i18n), Markdown extensions, CSS, JavaScript and fonts are the same. "
         "The baseline runs no translation check.",
         "- **Preview latency** (`benchkit/preview.py`): on the 300-page corpus (the largest one run when "
-        "300 is not), `make serve`'s command (`mkdocs serve --no-strict --livereload` with the project's "
+        "300 is not), `make serve`'s command (`mkdocs serve --no-strict --dirty --livereload` with the project's "
         "hooks) and stock `mkdocs serve --livereload -f mkdocs.baseline.yml`, each started once and waited "
         "for (not timed); then one brief of the default language is saved with a new last paragraph holding "
         "a marker, and the clock runs from the write until an HTTP request for that page returns HTML "
