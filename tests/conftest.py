@@ -139,12 +139,9 @@ def browser():
 def page(browser, served_site):
     """A fresh browser page that records every request and every console error."""
     context = browser.new_context(locale="en-US")
-    page = context.new_page()
-    page.requests = []
-    page.console_errors = []
-    page.on("request", lambda req: page.requests.append(req.url))
-    page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
-    page.on("pageerror", lambda err: page.console_errors.append(str(err)))
+    from sitepages import watch  # a plain module of tests/, as the test files import it
+
+    page = watch(context.new_page())
     yield page
     context.close()
 

@@ -20,6 +20,21 @@ PROJECT = project.load()
 LANGS = PROJECT.codes  # mkdocs.yml is the one source of the list
 DEFAULT = PROJECT.default.code
 NOT_FOUND = "404.html"  # Material's 404 page: one for the whole site, served for every missing URL
+# Lighthouse's mobile screen (412 × 823 CSS px), as a Playwright context's arguments; a page's widths, all
+# 412 on it when nothing is wider than the screen (a wider page is zoomed out by the phone).
+PHONE = dict(viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True, device_scale_factor=1.75)
+WIDTHS = "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth, window.innerWidth]"
+
+
+def watch(page):
+    """Record every request (``page.requests``) and every console error and uncaught exception
+    (``page.console_errors``) of a Playwright page; returns the page."""
+    page.requests = []
+    page.console_errors = []
+    page.on("request", lambda req: page.requests.append(req.url))
+    page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
+    page.on("pageerror", lambda err: page.console_errors.append(str(err)))
+    return page
 
 
 def prefix(lang: str) -> str:

@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from sitepages import prefix
+from sitepages import PHONE, WIDTHS, prefix, watch
 
-PHONE = dict(viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True, device_scale_factor=1.75)
 DESKTOP = dict(viewport={"width": 1280, "height": 800})
 STATE = "() => [document.documentElement.classList.contains('no-js'), document.documentElement.getAttribute('data-bundle')]"
 MOUNTED = """() => !document.documentElement.hasAttribute('data-bundle')
   && document.documentElement.classList.contains('js') && !document.documentElement.classList.contains('no-js')"""
-WIDTHS = "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth, window.innerWidth]"
 SCHEME = "() => document.body.getAttribute('data-md-color-scheme')"
 TOGGLE = "form[data-md-component=palette] label:not([hidden])"
 SEARCH_BUTTON = "label.md-header__button[for=__search]"
@@ -26,10 +24,7 @@ HEADER = """() => [...document.querySelectorAll('.md-header__inner > *')].filter
 
 
 def open_page(context, served_site, lang: str = "kk", path: str = "article/"):
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda err: page.errors.append(str(err)))
-    page.on("console", lambda msg: msg.type == "error" and page.errors.append(msg.text))
+    page = watch(context.new_page())
     page.goto(served_site.url(prefix(lang) + path), wait_until="networkidle")
     page.wait_for_timeout(300)
     return page
@@ -71,7 +66,7 @@ def test_an_untouched_page_runs_no_bundle_yet_shows_search_the_scheme_and_its_to
     assert page.is_visible(SEARCH_BUTTON)
     assert page.locator(TOGGLE).count() == 1 and page.is_visible(TOGGLE)
     assert page.evaluate(WIDTHS) == [412, 412, 412]
-    assert page.errors == []
+    assert page.console_errors == []
 
 
 @pytest.mark.browser
@@ -94,7 +89,7 @@ def test_the_first_action_mounts_material_without_moving_the_header(new_context,
     page.wait_for_function(f"() => document.body.getAttribute('data-md-color-scheme') === {before!r}")
     if device is PHONE:
         assert page.evaluate(WIDTHS) == [412, 412, 412]
-    assert page.errors == []
+    assert page.console_errors == []
 
 
 @pytest.mark.browser
@@ -109,7 +104,7 @@ def test_a_returning_reader_sees_the_scheme_they_chose_and_its_toggle_before_act
     assert again.evaluate(STATE) == [True, "pending"]
     assert again.evaluate(SCHEME) == "slate"
     assert again.locator(TOGGLE).count() == 1 and again.get_attribute(TOGGLE, "for") == toggle
-    assert page.errors == [] and again.errors == []
+    assert page.console_errors == [] and again.console_errors == []
 
 
 @pytest.mark.browser
@@ -119,7 +114,7 @@ def test_the_search_button_tapped_first_opens_search_with_the_field_focused(new_
     page.wait_for_function(MOUNTED, timeout=10_000)
     page.wait_for_function(SEARCH_FOCUSED)
     assert page.evaluate("() => document.getElementById('__search').checked")
-    assert page.errors == []
+    assert page.console_errors == []
 
 
 @pytest.mark.browser
@@ -130,7 +125,7 @@ def test_a_search_shortcut_pressed_first_opens_search(new_context, served_site):
     page.wait_for_function(SEARCH_FOCUSED)
     assert page.evaluate("() => document.getElementById('__search').checked")
     assert page.input_value(SEARCH_FIELD) == ""  # the key opened search; it was not typed into it
-    assert page.errors == []
+    assert page.console_errors == []
 
 
 @pytest.mark.browser

@@ -10,7 +10,7 @@ import pytest
 
 from sitekit import preload
 from sitekit.project import ROOT
-from sitepages import LANGS, prefix
+from sitepages import LANGS, PHONE, WIDTHS, prefix
 
 # The text a reader can see somewhere on the page (scrolled to, or in the menu drawer): text that is laid
 # out and not transparent (Material hides its closed menus with opacity 0).
@@ -25,8 +25,6 @@ SHOWN_TEXT = """() => {
 }"""
 FONTS_CSS = (ROOT / "docs" / "assets" / "stylesheets" / "fonts.css").read_text(encoding="utf-8")
 
-PHONE = dict(viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True, device_scale_factor=1.75)
-WIDTHS = "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth, window.innerWidth]"
 
 
 @pytest.mark.browser

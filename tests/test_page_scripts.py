@@ -1,5 +1,6 @@
 """The scripts of every page: deferred, so that none holds back the first paint (Lighthouse, issue 15), in
-the order they need (search-on-demand.js and switcher-on-demand.js before bundle-on-demand.js, which loads
+the order they need (on-demand.js, which the next three use, search-on-demand.js and switcher-on-demand.js
+before bundle-on-demand.js, which loads
 Material's bundle at the reader's first action, the site's own after it); the bundle it loads and the one
 the page prefetches are the pinned Material's (an upgrade renames it)."""
 from __future__ import annotations
@@ -15,7 +16,7 @@ from sitepages import content_pages
 SCRIPT = re.compile(r"<script\b([^>]*)>", re.I)
 SRC = re.compile(r'\bsrc="([^"]+)"')
 BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")
-ORDER = re.compile(r"search-on-demand\.js switcher-on-demand\.js bundle-on-demand\.js citation\.js")
+ORDER = re.compile(r"on-demand\.js search-on-demand\.js switcher-on-demand\.js bundle-on-demand\.js citation\.js")
 DATA_BUNDLE = re.compile(r'<script src="[^"]*/bundle-on-demand\.js" data-bundle="([^"]+)" defer>')
 PREFETCH = re.compile(r'<link rel="prefetch" href="([^"]+)">')
 

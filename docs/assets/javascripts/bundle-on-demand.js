@@ -5,8 +5,9 @@
  * reader has done anything. The page needs none of it to be read: it is laid out for readers without
  * JavaScript (Material's `no-js` class), and everything the bundle adds answers a reader's action (search,
  * the table of contents following the scroll, the header's title, back to top, the colour toggle, copy
- * buttons). So this script, loaded in the bundle's place (overrides/main.html, after search-on-demand.js
- * and switcher-on-demand.js, which must run before the bundle), loads the bundle at the reader's first
+ * buttons). So this script, loaded in the bundle's place (overrides/main.html, after on-demand.js, whose
+ * whenTurnedTo and askedInAddress it uses, search-on-demand.js and switcher-on-demand.js, which must run
+ * before the bundle), loads the bundle at the reader's first
  * action: a pointer moved or pressed, a touch, a click (a screen reader's too), a key, the keyboard focus
  * moved, a wheel or a scroll. It loads it at once when the reader arrives with a search or a highlight in
  * the address (?q=, ?h=), which the bundle acts on. The bundle is prefetched as the page loads
@@ -31,15 +32,14 @@
   var script = document.currentScript;
   var src = script && script.getAttribute("data-bundle");
   if (!src) return;
+  var shared = window.__siteOnDemand;  // on-demand.js, loaded before this file
   var root = document.documentElement;
   var ACTIONS = ["pointerdown", "pointermove", "touchstart", "click", "keydown", "focusin", "wheel", "scroll"];
   var STALE_MS = 1000;  // a key pressed longer ago than this is not handed on: the reader has moved on
-  var started = false, keys = [], palette = null;
+  var keys = [], palette = null;
 
   function listen() {
-    ACTIONS.forEach(function (type) {
-      document.addEventListener(type, start, { capture: true, passive: true });
-    });
+    shared.whenTurnedTo(function () { return true; }, ACTIONS, start);
   }
 
   function remember(event) {
@@ -75,9 +75,6 @@
   }
 
   function start() {
-    if (started) return;
-    started = true;
-    ACTIONS.forEach(function (type) { document.removeEventListener(type, start, true); });
     var bundle = document.createElement("script");
     bundle.src = src;
     bundle.onload = function () {
@@ -87,7 +84,6 @@
     };
     bundle.onerror = function () {
       bundle.remove();
-      started = false;
       root.setAttribute("data-bundle", "failed");
       listen();
     };
@@ -97,7 +93,7 @@
   root.setAttribute("data-bundle", "pending");
   document.addEventListener("keydown", remember, { capture: true, passive: true });
   document.addEventListener("change", remember, { capture: true, passive: true });
-  if (/[?&][qh]=/.test(location.search)) {
+  if (!shared || shared.askedInAddress()) {
     start();
   } else {
     listen();

@@ -14,55 +14,14 @@
 (function () {
   "use strict";
   var INDEX = /\/search\/search_index\.json(?:[?#]|$)/;
-  var proto = window.XMLHttpRequest && window.XMLHttpRequest.prototype;
-  if (!proto || typeof WeakSet !== "function") return;  // an old browser loads the index as Material does
+  var shared = window.__siteOnDemand;  // on-demand.js, loaded before this file
+  if (!shared || !shared.hold) return;  // an old browser loads the index as Material does
 
   var WORKER = /\/assets\/javascripts\/workers\/[^\/]+\.js$/;  /* the path of a worker of the site */
   var RealWorker = window.Worker;
 
-  /* The on-demand mechanism, shared with switcher-on-demand.js (loaded after this file) through
-     window.__siteOnDemand. hold(pattern): the XMLHttpRequests whose URL matches wait until release();
-     then(go) runs go at the release (at once after it). whenTurnedTo(isTarget, events, go): go once, at the
-     first of these events (captured, passive) whose target isTarget accepts. */
-  function hold(pattern) {
-    var released = false, held = new WeakSet(), waiting = [];
-    var open = proto.open, send = proto.send;
-    proto.open = function (method, url) {
-      if (!released && pattern.test(String(url))) held.add(this); else held.delete(this);
-      return open.apply(this, arguments);
-    };
-    proto.send = function () {
-      if (!released && held.has(this)) {
-        var request = this, args = arguments;
-        waiting.push(function () { send.apply(request, args); });
-        return undefined;
-      }
-      return send.apply(this, arguments);
-    };
-    return {
-      released: function () { return released; },
-      release: function () {
-        if (released) return;
-        released = true;
-        waiting.splice(0).forEach(function (go) { go(); });
-      },
-      then: function (go) { if (released) go(); else waiting.push(go); }
-    };
-  }
-  function whenTurnedTo(isTarget, events, go) {
-    function onTurn(event) {
-      if (isTarget(event.target)) {
-        events.forEach(function (type) { document.removeEventListener(type, onTurn, true); });
-        go();
-      }
-    }
-    events.forEach(function (type) {
-      document.addEventListener(type, onTurn, { capture: true, passive: true });
-    });
-  }
-  window.__siteOnDemand = { hold: hold, whenTurnedTo: whenTurnedTo };
 
-  var index = hold(INDEX);
+  var index = shared.hold(INDEX);
 
   /* The stand-in for the search worker: the real one is created when the reader turns to search (or at
      the first message, whichever comes first); listeners, handlers and messages given before are kept. */
@@ -120,13 +79,12 @@
     window.Worker.prototype = RealWorker.prototype;
   }
 
-  var params = new URLSearchParams(window.location.search);
-  if (params.has("q") || params.has("h")) index.release();
+  if (shared.askedInAddress()) index.release();
 
   function isSearch(target) {
     return target instanceof Element &&
       (target.closest(".md-search") !== null || target.closest("label[for='__search']") !== null ||
        target.id === "__search");
   }
-  whenTurnedTo(isSearch, ["focusin", "pointerdown", "pointerover", "touchstart", "change"], index.release);
+  shared.whenTurnedTo(isSearch, ["focusin", "pointerdown", "pointerover", "touchstart", "change"], index.release);
 })();

@@ -7,12 +7,12 @@
  * Material's bundle (overrides/main.html), this script holds those requests back until the reader turns
  * to the switcher (points at it, touches it or moves the keyboard focus into it), then sends them.
  * Every other request goes out untouched; nothing is fetched from anywhere else. The holding itself is
- * search-on-demand.js's (window.__siteOnDemand), which overrides/main.html loads first.
+ * on-demand.js's (window.__siteOnDemand), which overrides/main.html loads first.
  */
 (function () {
   "use strict";
-  var shared = window.__siteOnDemand;  // search-on-demand.js, loaded before this file
-  if (!shared) return;  // an old browser: Material loads the sitemaps as it does
+  var shared = window.__siteOnDemand;  // on-demand.js, loaded before this file
+  if (!shared || !shared.hold) return;  // an old browser: Material loads the sitemaps as it does
   var sitemaps = shared.hold(/\/sitemap\.xml(?:[?#]|$)/);
   shared.whenTurnedTo(function (target) {
     return target instanceof Element && target.closest(".md-select") !== null;
